@@ -1,0 +1,81 @@
+import Foundation
+
+/// Numbers as papers print them: Unicode minus (U+2212) and other dashes used as minus, a
+/// leading plus, thousands separators ("1,725"), surrounding spaces and a trailing "%".
+public enum PrintedNumber {
+    /// Parses one number. `location` names the flag or `file:line:column` for the error message.
+    public static func parse(_ text: String, location: String) throws(InputError) -> Double {
+        let s = normalize(text)
+        guard !s.isEmpty else { throw InputError(location, "expected a number, found nothing") }
+        guard isPlainDecimal(s), let value = Double(s), value.isFinite else {
+            throw InputError(location, "expected a number, found \"\(text)\"")
+        }
+        return value
+    }
+
+    /// Parses a whole count ("1,725" or "1725"); rejects fractions and negatives.
+    public static func parseCount(_ text: String, location: String) throws(InputError) -> Int {
+        let v = try parse(text, location: location)
+        guard v >= 0, v == v.rounded(), v < 9.0e15 else {
+            throw InputError(location, "expected a whole non-negative count, found \"\(text)\"")
+        }
+        return Int(v)
+    }
+
+    /// Parses a comma- or semicolon-free list such as "-1.6,0.2" or "−1.6 to 0.2" into numbers.
+    /// Thousands separators are not accepted inside lists; quote single values instead.
+    public static func parseList(_ text: String, location: String) throws(InputError) -> [Double] {
+        let t = text.replacingOccurrences(of: " to ", with: ",")
+        var out: [Double] = []
+        for part in t.split(separator: ",", omittingEmptySubsequences: false) {
+            out.append(try parse(String(part), location: location))
+        }
+        return out
+    }
+
+    /// Canonical ASCII spelling: minus signs unified, `+`, spaces, thin spaces, `%` and grouping commas removed.
+    static func normalize(_ text: String) -> String {
+        var s = ""
+        for ch in text {
+            switch ch {
+            case "\u{2212}", "\u{2012}", "\u{2013}", "\u{FE63}", "\u{FF0D}": s.append("-")
+            case " ", "\t", "\u{00A0}", "\u{2009}", "\u{202F}", "%": continue
+            default: s.append(ch)
+            }
+        }
+        if s.hasPrefix("+") { s.removeFirst() }
+        if s.contains(",") {
+            // Only grouping commas are allowed: 1,725 or 12,345,678.5
+            let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let intPart = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
+            let groups = intPart.split(separator: ",", omittingEmptySubsequences: false)
+            let ok = groups.count > 1 && (1...3).contains(groups[0].count)
+                && groups.dropFirst().allSatisfy { $0.count == 3 }
+            if !ok { return text }
+            s = s.replacingOccurrences(of: ",", with: "")
+        }
+        return s
+    }
+
+    /// Digits with optional sign, point and exponent; rejects "nan", "inf", hex floats.
+    static func isPlainDecimal(_ s: String) -> Bool {
+        var sawDigit = false, sawPoint = false, sawExp = false
+        var prev: Character? = nil
+        for (i, ch) in s.enumerated() {
+            switch ch {
+            case "0"..."9": sawDigit = true
+            case "-", "+":
+                if !(i == 0 || prev == "e" || prev == "E") { return false }
+            case ".":
+                if sawPoint || sawExp { return false }
+                sawPoint = true
+            case "e", "E":
+                if sawExp || !sawDigit { return false }
+                sawExp = true
+            default: return false
+            }
+            prev = ch
+        }
+        return sawDigit && prev != "e" && prev != "E" && prev != "-" && prev != "+"
+    }
+}

@@ -1,0 +1,105 @@
+import RealModule
+
+/// Student's t distribution with ν > 0 degrees of freedom (any real ν, including +∞ → normal).
+///
+/// Tails: P(T > |t|) = ½ I_x(ν/2, ½) with x = ν/(ν + t²) and 1 − x = t²/(ν + t²) both formed
+/// as double-doubles (Abramowitz & Stegun 26.7.1; the incomplete beta of DiDonato & Morris 1992),
+/// so the tail never comes from 1 − cdf. Quantiles invert the incomplete beta:
+/// t = √(ν (1 − x)/x) with x = I⁻¹(2 · tail).
+public struct StudentT: ContinuousDistribution {
+    public let df: Double
+    /// Above this the t and normal tails agree to double precision for |t| < 40.
+    static let normalLimit = 1e25
+
+    public init(df: Double) throws(DistributionError) {
+        try DistributionError.requirePositive(df, "df", allowInfinity: true)
+        self.df = df
+    }
+
+    var isNormal: Bool { df > StudentT.normalLimit }
+
+    /// (x, 1 − x) for ν/(ν + t²) as double-doubles.
+    func betaArguments(_ t: Double) -> (x: DoubleDouble, y: DoubleDouble) {
+        let at = abs(t)
+        if at > 1e150 {
+            // t² would overflow: r = ν/t², x = r/(1 + r), y = 1/(1 + r).
+            let r = (df / at) / at
+            return (DoubleDouble(r / (1 + r)), DoubleDouble(1 / (1 + r)))
+        }
+        let t2 = DoubleDouble.product(at, at)
+        let den = t2.adding(DoubleDouble(df))
+        return (DoubleDouble(df).divided(by: den), t2.divided(by: den))
+    }
+
+    /// (P(T > |t|), P(T ≤ |t|)).
+    func tails(_ t: Double) -> (upper: Double, lower: Double) {
+        let (x, y) = betaArguments(t)
+        let (p, q) = ArgumentCorrection.betaRatios(a: df / 2, b: 0.5, x: x, y: y)
+        return (0.5 * p, 0.5 + 0.5 * q)
+    }
+
+    public func cdf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if isNormal { return StandardNormal.lowerTail(DoubleDouble(t)) }
+        if t.isInfinite { return t < 0 ? 0 : 1 }
+        if t == 0 { return 0.5 }
+        let (upper, lower) = tails(t)
+        return t < 0 ? upper : lower
+    }
+
+    public func sf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if isNormal { return StandardNormal.upperTail(DoubleDouble(t)) }
+        if t.isInfinite { return t < 0 ? 1 : 0 }
+        if t == 0 { return 0.5 }
+        let (upper, lower) = tails(t)
+        return t > 0 ? upper : lower
+    }
+
+    /// log of the normalising constant 1/(√ν B(ν/2, ½)), accurate for large ν through `Special.logBeta`.
+    var logNormalizer: Double { -0.5 * Double.log(df) - Special.logBeta(df / 2, 0.5) }
+
+    public func logPDF(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if isNormal { return StandardNormal.logDensity(DoubleDouble(t)) }
+        if t.isInfinite { return -.infinity }
+        // log(1 + t²/ν) with t²/ν as a double-double.
+        let at = abs(t)
+        let log1pu: Double
+        if at > 1e150 {
+            log1pu = 2 * Double.log(at) - Double.log(df) + Double.log(onePlus: df / at / at)
+        } else {
+            let u = DoubleDouble.product(at, at).divided(by: DoubleDouble(df))
+            log1pu = Double.log(onePlus: u.hi) + u.lo / (1 + u.hi)
+        }
+        return logNormalizer - 0.5 * (df + 1) * log1pu
+    }
+
+    public func pdf(_ t: Double) -> Double {
+        Double.exp(logPDF(t))
+    }
+
+    /// t ≥ 0 with P(T > t) = q for 0 < q ≤ ½.
+    func upperQuantile(_ q: Double) -> Double {
+        if isNormal { return -StandardNormal.quantile(q) }
+        if q == 0.5 { return 0 }
+        let (x, y) = Special.inverseBeta(a: df / 2, b: 0.5, p: 2 * q, q: 1 - 2 * q)
+        if x == 0 { return .infinity }
+        // t = √(ν y / x); for tiny x use √ν · √y / √x to avoid overflow.
+        return df.squareRoot() * y.squareRoot() / x.squareRoot()
+    }
+
+    public func quantile(_ p: Double) -> Double {
+        if !(p >= 0 && p <= 1) { return .nan }
+        if p == 0 { return -.infinity }
+        if p == 1 { return .infinity }
+        return p <= 0.5 ? -upperQuantile(p) : upperQuantile(1 - p)   // 1 − p exact for p ≥ ½
+    }
+
+    public func inverseSF(_ q: Double) -> Double {
+        if !(q >= 0 && q <= 1) { return .nan }
+        if q == 0 { return .infinity }
+        if q == 1 { return -.infinity }
+        return q <= 0.5 ? upperQuantile(q) : -upperQuantile(1 - q)
+    }
+}

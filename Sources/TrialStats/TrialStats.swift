@@ -1,0 +1,6 @@
+// The TrialStats library: one import for everything the CLI and users need.
+@_exported import TSCore
+@_exported import TSDistributions
+@_exported import TSLinearAlgebra
+@_exported import TSEffects
+@_exported import TSTables

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import TrialStats
+
+/// One evaluated distribution function: what `dist` prints.
+struct DistributionValue {
+    var distribution: String
+    var parameters: String
+    var function: String
+    var argument: Double
+    var value: Double
+}
+
+/// Turns `dist` flags into a distribution value and evaluates the one requested function.
+/// All checks name the flag that failed.
+struct DistributionEvaluation {
+    let row: DistributionValue
+
+    init(_ c: DistCommand) throws {
+        let requests: [(String, String?)] = [
+            ("cdf", c.cdf), ("sf", c.sf), ("quantile", c.quantile), ("isf", c.isf), ("pdf", c.pdf), ("logpdf", c.logpdf),
+        ]
+        let given = requests.filter { $0.1 != nil }
+        guard given.count == 1, let (function, text) = given.first, let text else {
+            throw InputError("--cdf/--sf/--quantile/--isf/--pdf/--logpdf", "give exactly one of these")
+        }
+        let flag = "--" + function
+        let arg = try PrintedNumber.parse(text, location: flag)
+        if function == "quantile" || function == "isf" {
+            guard arg >= 0 && arg <= 1 else { throw InputError(flag, "probability must be in [0, 1], got \(text)") }
+        }
+
+        func value(_ s: String?, _ flag: String, default d: Double? = nil) throws -> Double {
+            guard let s else {
+                if let d { return d }
+                throw InputError(flag, "missing; \(c.name.rawValue) needs \(flag)")
+            }
+            return try PrintedNumber.parse(s, location: flag)
+        }
+        func count(_ s: String?, _ flag: String) throws -> Int {
+            guard let s else { throw InputError(flag, "missing; \(c.name.rawValue) needs \(flag)") }
+            return try PrintedNumber.parseCount(s, location: flag)
+        }
+        /// Re-labels a DistributionError with the flag the user typed.
+        func make<D>(_ flags: [String: String], _ body: () throws -> D) throws -> D {
+            do { return try body() } catch let e as DistributionError {
+                throw InputError(flags[e.parameter] ?? "--" + e.parameter, e.message)
+            }
+        }
+
+        let continuous: (any ContinuousDistribution)?
+        let discrete: (any DiscreteDistribution)?
+        let params: String
+        switch c.name {
+        case .normal:
+            let m = try value(c.mean, "--mean", default: 0), s = try value(c.sd, "--sd", default: 1)
+            continuous = try make([:]) { try Normal(mean: m, sd: s) }; discrete = nil
+            params = "mean=\(NumberFormat.full(m)), sd=\(NumberFormat.full(s))"
+        case .t:
+            let d = try value(c.df, "--df")
+            continuous = try make([:]) { try StudentT(df: d) }; discrete = nil
+            params = "df=\(NumberFormat.full(d))"
+        case .chisq:
+            let d = try value(c.df, "--df")
+            continuous = try make([:]) { try ChiSquared(df: d) }; discrete = nil
+            params = "df=\(NumberFormat.full(d))"
+        case .f:
+            let d1 = try value(c.df1, "--df1"), d2 = try value(c.df2, "--df2")
+            continuous = try make([:]) { try FDistribution(df1: d1, df2: d2) }; discrete = nil
+            params = "df1=\(NumberFormat.full(d1)), df2=\(NumberFormat.full(d2))"
+        case .beta:
+            let a = try value(c.shape1, "--shape1"), b = try value(c.shape2, "--shape2")
+            continuous = try make([:]) { try BetaDistribution(shape1: a, shape2: b) }; discrete = nil
+            params = "shape1=\(NumberFormat.full(a)), shape2=\(NumberFormat.full(b))"
+        case .gamma:
+            let k = try value(c.shape, "--shape"), th = try value(c.scale, "--scale", default: 1)
+            continuous = try make([:]) { try GammaDistribution(shape: k, scale: th) }; discrete = nil
+            params = "shape=\(NumberFormat.full(k)), scale=\(NumberFormat.full(th))"
+        case .noncentralT:
+            let d = try value(c.df, "--df"), delta = try value(c.ncp, "--ncp")
+            continuous = try make([:]) { try NoncentralT(df: d, ncp: delta) }; discrete = nil
+            params = "df=\(NumberFormat.full(d)), ncp=\(NumberFormat.full(delta))"
+        case .binomial:
+            let size = try count(c.n, "--n"), prob = try value(c.p, "--p")
+            discrete = try make(["p": "--p", "n": "--n"]) { try Binomial(n: size, p: prob) }; continuous = nil
+            params = "n=\(size), p=\(NumberFormat.full(prob))"
+        case .poisson:
+            let m = try value(c.mean, "--mean")
+            discrete = try make([:]) { try Poisson(mean: m) }; continuous = nil
+            params = "mean=\(NumberFormat.full(m))"
+        case .hypergeometric:
+            let s = try count(c.successes, "--successes"), f = try count(c.failures, "--failures")
+            let k = try count(c.draws, "--draws")
+            discrete = try make([:]) { try Hypergeometric(successes: s, failures: f, draws: k) }; continuous = nil
+            params = "successes=\(s), failures=\(f), draws=\(k)"
+        }
+
+        let result: Double
+        if let d = continuous {
+            switch function {
+            case "cdf": result = d.cdf(arg)
+            case "sf": result = d.sf(arg)
+            case "quantile": result = d.quantile(arg)
+            case "isf": result = d.inverseSF(arg)
+            case "pdf": result = d.pdf(arg)
+            default: result = d.logPDF(arg)
+            }
+        } else if let d = discrete {
+            func k() throws -> Int {
+                guard arg == arg.rounded(), abs(arg) < 9e15 else { throw InputError(flag, "must be a whole number for \(c.name.rawValue), got \(text)") }
+                return Int(arg)
+            }
+            switch function {
+            case "cdf": result = d.cdf(try k())
+            case "sf": result = d.sf(try k())
+            case "quantile": result = Double(d.quantile(arg))
+            case "isf": result = Double(d.inverseSF(arg))
+            case "pdf": result = d.pmf(try k())
+            default: result = d.logPMF(try k())
+            }
+        } else {
+            fatalError("unreachable: every case sets one distribution")
+        }
+        row = DistributionValue(distribution: c.name.rawValue, parameters: params, function: function, argument: arg, value: result)
+    }
+}
+
+extension OutputOptions {
+    /// Prints distribution values: CSV/JSON with the result in `value` (17 significant digits).
+    func emitValues(_ rows: [DistributionValue]) {
+        switch format {
+        case .text:
+            for r in rows {
+                print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
+            }
+        case .csv:
+            print("distribution,parameters,function,argument,value")
+            for r in rows {
+                print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
+            }
+        case .json:
+            let items = rows.map {
+                "  {\"distribution\": \"\($0.distribution)\", \"parameters\": \"\($0.parameters)\", \"function\": \"\($0.function)\", \"argument\": \(ResultTable.jsonNumber($0.argument)), \"value\": \(ResultTable.jsonNumber($0.value))}"
+            }
+            print("[\n" + items.joined(separator: ",\n") + "\n]")
+        }
+    }
+}

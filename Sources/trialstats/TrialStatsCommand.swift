@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `trialstats`: the thin command-line face of the TrialStats library. Each subcommand parses
+/// flags, calls the library and prints; no statistics are computed here.
+@main
+struct TrialStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trialstats",
+        abstract: "Re-derive what clinical studies report: CIs, differences, p-values, exact tests.",
+        subcommands: [DistCommand.self]
+    )
+}
