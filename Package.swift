@@ -43,6 +43,7 @@ let package = Package(
             name: "trialstats",
             dependencies: ["TrialStats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "TSCoreTests", dependencies: ["TSCore"]),
         .testTarget(name: "TSDistributionsTests", dependencies: ["TSDistributions"]),
         .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra"]),
         .testTarget(name: "TSEffectsTests", dependencies: ["TSEffects"]),

@@ -1,0 +1,42 @@
+import TSCore
+import TSDistributions
+
+/// One arm's mean: SE, confidence interval and a test against a reference value.
+///
+/// SE = SD/√n; CI = mean ± c·SE with c the two-sided critical value of t on n − 1 df (or z on request);
+/// t = (mean − μ0)/SE with two-sided p = 2·P(T > |t|). This is what R's `t.test(x, mu = μ0)` computes
+/// from raw data (Student 1908; any textbook, e.g. Armitage, Berry & Matthews 2002, section 4.2).
+public enum OneArm {
+    public static func mean(_ arm: ArmSummary, level: Double = 0.95, reference: Double = 0,
+                            distribution: IntervalDistribution = .t) throws(InputError) -> ResultRow {
+        guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
+        guard reference.isFinite else { throw InputError("reference", "must be a finite number") }
+        let se = arm.se
+        guard se.isFinite, se > 0 else { throw InputError("ci", "does not give a positive finite SE") }
+        let df = Double(arm.n - 1)
+        let c = try SDConversions.critical(level: level, df: df, distribution: distribution)
+        let stat = (arm.mean - reference) / se
+        let p = twoSidedP(stat, df: distribution == .t ? df : .infinity)
+        var extra = ["level": String(level), "n": String(arm.n)]
+        if let l = arm.label { extra["arm"] = l }
+        if reference != 0 { extra["reference"] = String(reference) }
+        return ResultRow(
+            quantity: "arm_mean", estimate: arm.mean, se: se,
+            ciLower: arm.mean - c * se, ciUpper: arm.mean + c * se,
+            statistic: stat, df: distribution == .t ? df : nil, pValue: p,
+            method: distribution == .t ? "one-sample t (df = n - 1)" : "one-sample z (normal approximation)",
+            extra: extra)
+    }
+}
+
+/// Two-sided p value 2·P(T > |t|) for t with `df` degrees of freedom (df = ∞ gives the normal).
+func twoSidedP(_ t: Double, df: Double) -> Double {
+    guard t.isFinite else { return t.isNaN ? .nan : 0 }
+    let tail: Double
+    if df.isInfinite {
+        tail = (try? Normal())!.sf(abs(t))
+    } else {
+        tail = (try? StudentT(df: df))!.sf(abs(t))
+    }
+    return min(1, 2 * tail)
+}

@@ -1,0 +1,42 @@
+import Testing
+
+@Suite struct DistCommandLine {
+    /// t(33) 97.5% quantile, R: qt(0.975, 33) = 2.0345152974493383 (17 digits; mpmath agrees to all shown).
+    @Test func tQuantileCSVHasValueColumnWith17Digits() throws {
+        let r = try CLIRunner.run(["dist", "t", "--df", "33", "--quantile", "0.975", "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        try #require(lines.count == 2)
+        #expect(lines.first == "distribution,parameters,function,argument,value")
+        let value = Double(lines[1].split(separator: ",").last!)!
+        #expect(abs(value - 2.0345152974493383) <= 4e-16 * 2.03)   // ≤ 2 ulp: the fixture suite checks 1e-13 bounds
+    }
+
+    /// Negative values work both as `--x -1.5` and `--x=-1.5`, and with a Unicode minus.
+    @Test(arguments: [["--cdf", "-1.5"], ["--cdf=-1.5"], ["--cdf", "−1.5"]])
+    func negativeFlagValues(flags: [String]) throws {
+        let r = try CLIRunner.run(["dist", "normal", "--format", "csv"] + flags)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix(",-1.5,0.066807201268858057\n"))   // mpmath: 0.06680720126885805...
+    }
+
+    @Test(arguments: [
+        (["dist", "t", "--df", "0", "--cdf", "1"], "--df"),
+        (["dist", "t", "--df", "-2", "--cdf", "1"], "--df"),
+        (["dist", "t", "--cdf", "1"], "--df"),
+        (["dist", "normal", "--quantile", "1.5"], "--quantile"),
+        (["dist", "normal", "--quantile", "nan"], "--quantile"),
+        (["dist", "f", "--df1", "2", "--cdf", "1"], "--df2"),
+        (["dist", "normal", "--sd", "NaN", "--cdf", "1"], "--sd"),
+        (["dist", "binomial", "--n", "10", "--p", "1.5", "--cdf", "3"], "--p"),
+        (["dist", "normal"], "--cdf"),
+    ])
+    func badInputIsOneLineNamingTheFlag(arguments: [String], flag: String) throws {
+        let r = try CLIRunner.run(arguments)
+        #expect(r.status != 0)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(flag), "\(r.stderr)")
+    }
+}
