@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // TrialStats: re-derive what clinical studies report, from the numbers they print.
 // Layering (data flows one way, left to right):
-//   TSCore → TSDistributions → TSEffects / TSTables / TSLinearAlgebra → TrialStats (umbrella) → trialstats (CLI)
+//   TSCore → TSDistributions → TSEffects / TSTables / TSModels (on TSLinearAlgebra) → TSAudit
+//     → TSStudies (dataset I/O, regimens) / TSReports → TrialStats (umbrella) → trialstats (CLI)
 import PackageDescription
 
 let package = Package(
@@ -21,23 +22,43 @@ let package = Package(
             path: "Sources/CLAPACK",
             providers: [.apt(["liblapack-dev", "libblas-dev"])]
         ),
-        .target(name: "TSCore"),
+        .target(name: "TSCore", exclude: ["README.md"]),
         .target(
             name: "TSDistributions",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
-        .target(name: "TSLinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "TSLinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         .target(
             name: "TSEffects",
-            dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]
         ),
         .target(
             name: "TSTables",
             dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
+            name: "TSModels",
+            dependencies: ["TSCore", "TSDistributions", "TSLinearAlgebra"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "TSAudit",
+            dependencies: ["TSCore", "TSDistributions", "TSEffects", "TSTables"],
+            exclude: ["README.md"]
+        ),
+        .target(name: "TSStudies", dependencies: ["TSCore"], exclude: ["README.md"]),
+        .target(
+            name: "TSReports",
+            dependencies: ["TSCore", "TSEffects", "TSTables", "TSAudit", "TSStudies"],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "TrialStats",
-            dependencies: ["TSCore", "TSDistributions", "TSLinearAlgebra", "TSEffects", "TSTables"]
+            dependencies: [
+                "TSCore", "TSDistributions", "TSLinearAlgebra", "TSEffects", "TSTables",
+                "TSModels", "TSAudit", "TSStudies", "TSReports",
+            ]
         ),
         .executableTarget(
             name: "trialstats",
@@ -48,6 +69,10 @@ let package = Package(
         .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra"]),
         .testTarget(name: "TSEffectsTests", dependencies: ["TSEffects"]),
         .testTarget(name: "TSTablesTests", dependencies: ["TSTables"]),
+        .testTarget(name: "TSModelsTests", dependencies: ["TSModels"]),
+        .testTarget(name: "TSAuditTests", dependencies: ["TSAudit"]),
+        .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies"]),
+        .testTarget(name: "TSReportsTests", dependencies: ["TSReports"]),
         .testTarget(name: "CLITests", dependencies: ["trialstats"]),
     ]
 )

@@ -13,6 +13,24 @@ public enum PrintedNumber {
         return value
     }
 
+    /// Parses one number and reports its printed precision: the number of decimal places it was printed
+    /// with ("0.70" → 2, "1,725" → 0, "1e-4" → 4, "1.5e3" → −2), so that the caller can tell "0.70" from
+    /// "0.7". Accepts exactly what `parse` accepts, with the same errors.
+    public static func parseWithDecimals(_ text: String, location: String) throws(InputError) -> (value: Double, decimals: Int) {
+        let value = try parse(text, location: location)
+        return (value, decimals(ofNormalized: normalize(text)))
+    }
+
+    /// Decimal places of a canonical spelling (see `normalize`): fraction digits minus the exponent.
+    static func decimals(ofNormalized s: String) -> Int {
+        let parts = s.split(whereSeparator: { $0 == "e" || $0 == "E" }).map(String.init)
+        let mantissa = parts.first ?? s
+        var fraction = 0
+        if let dot = mantissa.firstIndex(of: ".") { fraction = mantissa[mantissa.index(after: dot)...].count }
+        let exponent = parts.count > 1 ? (Int(parts[1]) ?? 0) : 0
+        return fraction - exponent
+    }
+
     /// Parses a whole count ("1,725" or "1725"); rejects fractions and negatives.
     public static func parseCount(_ text: String, location: String) throws(InputError) -> Int {
         let v = try parse(text, location: location)

@@ -4,3 +4,7 @@
 @_exported import TSLinearAlgebra
 @_exported import TSEffects
 @_exported import TSTables
+@_exported import TSModels
+@_exported import TSAudit
+@_exported import TSStudies
+@_exported import TSReports

@@ -7,6 +7,6 @@ struct TrialStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trialstats",
         abstract: "Re-derive what clinical studies report: CIs, differences, p-values, exact tests.",
-        subcommands: [DistCommand.self]
+        subcommands: [DistCommand.self, MeansCommand.self, AuditCommand.self]
     )
 }

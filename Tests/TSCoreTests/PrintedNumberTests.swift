@@ -49,3 +49,24 @@ import Testing
         #expect(json.contains("\"estimate\": 2, \"se\": null"))
     }
 }
+
+@Suite struct PrintedNumberPrecision {
+    @Test(arguments: [
+        ("0.70", 0.7, 2), ("0.7", 0.7, 1), ("1,725", 1725, 0), ("−2.3", -2.3, 1), ("0.0001", 0.0001, 4),
+        ("1e-4", 0.0001, 4), ("1.5e3", 1500, -2), ("55", 55, 0), ("12,345,678.50", 12_345_678.5, 2), ("5.0%", 5, 1),
+    ])
+    func keepsTheNumberOfDecimalsPrinted(text: String, value: Double, decimals: Int) throws {
+        let r = try PrintedNumber.parseWithDecimals(text, location: "--x")
+        #expect(r.value == value)
+        #expect(r.decimals == decimals)
+    }
+
+    @Test func rejectsWhatParseRejects() {
+        do {
+            _ = try PrintedNumber.parseWithDecimals("1.2.3", location: "f.csv:2:3")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "f.csv:2:3: expected a number, found \"1.2.3\"")
+        }
+    }
+}

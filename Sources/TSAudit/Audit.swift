@@ -1,0 +1,120 @@
+/// Runs every applicable check on a study's printed numbers and returns one row per check.
+///
+/// Order: per arm (inferred n, mean vs CI centre, CI bounds, p, SD vs CI, GRIM, GRIMMER, percent, method
+/// fingerprint), then the comparison (estimate vs arms, estimate vs its CI, CI bounds and p from the arms with
+/// Student and Welch, method fingerprint), then total n and free-standing test statistics.
+/// Arm sizes that are not printed are inferred (`HiddenArmSizes`) and the checks that need them run over the
+/// feasible set (a check is consistent if some feasible n reproduces it); rows say so in their detail.
+public enum Audit {
+    /// Largest n tried for an arm whose size is not printed and no total is given.
+    public static var maximumInferredN: Int { 2000 }
+
+    public static func run(_ study: PrintedStudy) -> [AuditRow] {
+        var rows: [AuditRow] = []
+        let arms = study.arms
+        // 1. Arm sizes: printed, or inferred (paired through the total when there are two arms).
+        var sizes: [[Int]] = arms.map { $0.n.map { [$0] } ?? [] }
+        var pairs: [(Int, Int)] = []
+        var pairNote = ""
+        if arms.count == 2 {
+            if let n1 = arms[0].n, let n2 = arms[1].n {
+                pairs = [(n1, n2)]
+            } else if let total = study.totalN, let ps = HiddenArmSizes.pairs(arms[0], arms[1], total: total) {
+                pairs = ps
+                if let c = study.comparison {
+                    let refined = HiddenArmSizes.pairsReproducingComparison(arms[0], arms[1], pairs: ps, comparison: c)
+                    if !refined.isEmpty, refined.count < ps.count {
+                        pairNote = "; pairs whose comparison CI and p are also reproduced: "
+                            + HiddenArmSizes.describePairs(refined.map(\.pair))
+                        pairs = refined.map(\.pair)
+                    } else if refined.isEmpty {
+                        pairNote = "; no pair reproduces the comparison's CI and p"
+                    } else {
+                        pairNote = "; every pair also reproduces the comparison's CI and p under some method"
+                    }
+                }
+                sizes[0] = Array(Set(pairs.map(\.0))).sorted()
+                sizes[1] = Array(Set(pairs.map(\.1))).sorted()
+            }
+        }
+        for (i, arm) in arms.enumerated() where arm.n == nil && sizes[i].isEmpty {
+            let upper = study.totalN.map { $0 - 2 * (arms.count - 1) } ?? maximumInferredN
+            if upper >= 2, let f = HiddenArmSizes.feasible(arm, candidates: 2...upper) { sizes[i] = f }
+        }
+        for (i, arm) in arms.enumerated() {
+            let inferred = arm.n == nil
+            if inferred {
+                rows.append(sizeRow(arm, ns: sizes[i], total: study.totalN, pairs: arms.count == 2 ? pairs : nil,
+                                    index: i, note: pairNote))
+            }
+            var armRows: [AuditRow] = []
+            if let c = CIChecks.centre(arm) { armRows.append(c) }
+            armRows += CIChecks.bounds(arm, ns: sizes[i], nInferred: inferred)
+            if let p = PValueChecks.oneArm(arm, ns: sizes[i], nInferred: inferred) { armRows.append(p) }
+            if let s = SEasSD.check(arm, ns: sizes[i], nInferred: inferred) { armRows.append(s) }
+            if let k = arm.integerItems, let mean = arm.mean {
+                if let n = arm.n {
+                    armRows.append(GRIM.check(mean: mean, n: n, items: k, arm: arm.label))
+                    if k == 1, let sd = arm.sd { armRows.append(GRIMMER.check(mean: mean, sd: sd, n: n, arm: arm.label)) }
+                } else {
+                    armRows.append(.unchecked("grim", arm: arm.label, reported: mean.text, missing: "printed n"))
+                }
+            }
+            if let pct = arm.percent {
+                if let n = arm.n { armRows.append(PercentVsCounts.check(percent: pct, n: n, count: arm.count, arm: arm.label)) }
+                else { armRows.append(.unchecked("percent", arm: arm.label, reported: pct.text, missing: "n")) }
+            }
+            let worst = armRows.compactMap(\.verdict.miss).max()
+            if let m = MethodFingerprint.armRow(arm, ns: sizes[i], worstMiss: worst) { armRows.append(m) }
+            rows += armRows
+        }
+        // 2. The comparison.
+        if arms.count == 2, let c = study.comparison {
+            let a = arms[0], b = arms[1]
+            let inferred = a.n == nil || b.n == nil
+            var diffRows = DifferenceChecks.estimate(a, b, comparison: c)
+            diffRows += DifferenceChecks.interval(a, b, pairs: pairs, comparison: c, nInferred: inferred)
+            diffRows += PValueChecks.twoArm(a, b, pairs: pairs, comparison: c, nInferred: inferred)
+            let worst = diffRows.compactMap(\.verdict.miss).max()
+            if var m = MethodFingerprint.differenceRow(a, b, pairs: pairs, comparison: c, worstMiss: worst) {
+                // All single checks consistent at the printed values under the named test → consistent.
+                let testRows = diffRows.filter { $0.method.hasPrefix(m.method.components(separatedBy: ",").first ?? "#") }
+                if m.verdict == .rounding, !testRows.isEmpty, testRows.allSatisfy({ $0.verdict == .consistent }),
+                   diffRows.filter({ $0.check.hasPrefix("difference") && !$0.method.contains("t (") }).allSatisfy({ $0.verdict == .consistent }) {
+                    m.verdict = .consistent
+                }
+                diffRows.append(m)
+            }
+            rows += diffRows
+        }
+        // 3. Total.
+        if let total = study.totalN, arms.allSatisfy({ $0.n != nil }) {
+            let sum = arms.reduce(0) { $0 + $1.n! }
+            rows.append(AuditRow(check: "total_n", arm: "all", reported: "\(total)", recomputed: .point(Double(sum)),
+                                 nominal: Double(sum), verdict: sum == total ? .consistent : .inconsistent(miss: Double(abs(sum - total))),
+                                 method: "sum of arm sizes"))
+        }
+        // 4. Free-standing tests.
+        rows += study.tests.map { StatisticVsP.check($0) }
+        return rows
+    }
+
+    /// The `n` row of an arm whose size was not printed.
+    static func sizeRow(_ arm: PrintedArm, ns: [Int], total: Int?, pairs: [(Int, Int)]?, index: Int, note: String) -> AuditRow {
+        let reported = total.map { "not printed (total \($0))" } ?? "not printed"
+        guard let lo = ns.min(), let hi = ns.max() else {
+            let inferable = arm.sd != nil || arm.se != nil
+            return AuditRow(check: "n", arm: arm.label, reported: reported,
+                            verdict: inferable ? .inconsistent(miss: .nan) : .unchecked(missing: "an SD or SE with a CI or p"),
+                            method: "one-sample t region (CI width, SD, p)",
+                            detail: inferable ? "no arm size reproduces this arm's printed numbers" : "")
+        }
+        var detail = "feasible n: \(HiddenArmSizes.describe(ns))"
+        if let pairs, !pairs.isEmpty, total != nil {
+            detail += "; with the total: " + HiddenArmSizes.describePairs(pairs) + note
+        }
+        return AuditRow(check: "n", arm: arm.label, reported: reported, recomputed: ValueInterval(Double(lo), Double(hi)),
+                        verdict: .consistent, method: "one-sample t region (CI width, SD, p)" + (total != nil ? ", n1 + n2 = total" : ""),
+                        detail: detail)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import TSCore
+
+/// Which methods reproduce every printed digit: for an arm, one-sample t or z, two- or one-sided p, SE printed
+/// as SD; for a comparison, Student, Welch or z, two- or one-sided, and the sign convention (first − second or
+/// second − first). A method "reproduces" when some unrounded inputs inside the printed rounding box give every
+/// printed output (exact region for arms, `DifferenceRegion` for comparisons). Nothing is bent to fit: a method
+/// either reproduces all printed digits or it is not listed.
+public enum MethodFingerprint {
+    public struct ArmResult: Sendable {
+        public var method: ArmMethod
+        /// Unrounded means and SDs that reproduce every printed number under this method.
+        public var meanRange: ValueInterval
+        public var sdRange: ValueInterval
+        /// True when the printed mean and SD themselves (not just some unrounded values) reproduce everything.
+        public var atPrintedValues: Bool
+        var region: ArmRegion
+    }
+
+    /// Reproducing arm methods at size n, standard method first.
+    public static func arm(_ arm: PrintedArm, n: Int) -> [ArmResult] {
+        ArmMethod.all.compactMap { m in
+            let region = ArmRegion(arm: arm, n: n, method: m)
+            guard !region.isEmpty, let mr = region.meanRange, let sr = region.sdRange else { return nil }
+            var exact = arm
+            if let x = arm.mean { exact.mean = PrintedInterval(exact: x.value) }
+            if let x = arm.sd { exact.sd = PrintedInterval(exact: x.value) }
+            if let x = arm.se { exact.se = PrintedInterval(exact: x.value) }
+            return ArmResult(method: m, meanRange: mr, sdRange: sr, atPrintedValues: !ArmRegion(arm: exact, n: n, method: m).isEmpty,
+                             region: region)
+        }
+    }
+
+    /// The region an arm contributes to a joint comparison search: its first reproducing method, or (if none
+    /// reproduces its own CI and p) just the box of its printed mean and SD.
+    static func jointRegion(_ arm: PrintedArm, n: Int) -> (region: ArmRegion, note: String) {
+        if let r = MethodFingerprint.arm(arm, n: n).first { return (r.region, "") }
+        return (ArmRegion(arm: arm, n: n, method: .standard, use: .init(ci: false, p: false)),
+                "\(arm.label): own CI/p not reproduced, only its mean and SD used")
+    }
+
+    public struct DifferenceResult: Sendable {
+        public var method: DifferenceMethod
+        var region: DifferenceRegion
+        /// Unrounded differences (in the method's orientation) that reproduce the printed CI and p.
+        public var d: ValueInterval? { region.d }
+        /// … that also reproduce the printed estimate.
+        public var dWithEstimate: ValueInterval? { region.dWithEstimate }
+    }
+
+    /// Every difference method with its reproducing set, at sizes (n1, n2).
+    public static func difference(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int,
+                                  comparison: PrintedComparison) -> [DifferenceResult] {
+        let r1 = jointRegion(a, n: n1).region, r2 = jointRegion(b, n: n2).region
+        return DifferenceMethod.all.map { m in
+            DifferenceResult(method: m, region: DifferenceRegion(r1, r2, comparison: comparison, method: m))
+        }
+    }
+
+    static func summary(_ arm: PrintedArm) -> String {
+        var parts: [String] = []
+        if let m = arm.mean { parts.append("mean \(m.text)") }
+        if let s = arm.sd { parts.append("SD \(s.text)") } else if let s = arm.se { parts.append("SE \(s.text)") }
+        if let l = arm.ciLower, let u = arm.ciUpper { parts.append("CI \(l.text) to \(u.text)") }
+        if let p = arm.p { parts.append("p \(p.text)") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The `method` row of an arm: which methods reproduce all its printed numbers, with the unrounded values.
+    public static func armRow(_ arm: PrintedArm, ns: [Int], worstMiss: Double?) -> AuditRow? {
+        guard arm.mean != nil, arm.hasCI || arm.p != nil, arm.sd != nil || arm.se != nil else { return nil }
+        guard !ns.isEmpty else { return .unchecked("method", arm: arm.label, reported: summary(arm), missing: "n") }
+        var byMethod: [ArmMethod: (mean: ValueInterval, sd: ValueInterval, exact: Bool, ns: [Int])] = [:]
+        for n in ns {
+            for r in MethodFingerprint.arm(arm, n: n) {
+                if let old = byMethod[r.method] {
+                    byMethod[r.method] = (old.mean.hull(r.meanRange), old.sd.hull(r.sdRange), old.exact || r.atPrintedValues, old.ns + [n])
+                } else {
+                    byMethod[r.method] = (r.meanRange, r.sdRange, r.atPrintedValues, [n])
+                }
+            }
+        }
+        let ordered = ArmMethod.all.filter { byMethod[$0] != nil }
+        guard let first = ordered.first, let best = byMethod[first] else {
+            return AuditRow(check: "method", arm: arm.label, reported: summary(arm), verdict: .inconsistent(miss: worstMiss ?? .nan),
+                            method: "none of: t or z, two- or one-sided, SE read as SD",
+                            detail: "no method reproduces every printed number of this arm")
+        }
+        var detail = "unrounded mean \(fmt(best.mean.lower)) to \(fmt(best.mean.upper)), SD \(fmt(best.sd.lower)) to \(fmt(best.sd.upper))"
+        if ns.count > 1 { detail += ", n \(HiddenArmSizes.describe(best.ns))" }
+        detail += " reproduce every printed digit"
+        if ordered.count > 1 { detail += "; also: " + ordered.dropFirst().map(\.description).joined(separator: "; ") }
+        if first != .standard { detail += "; not with the standard one-sample t, two-sided" }
+        return AuditRow(check: "method", arm: arm.label, reported: summary(arm), recomputed: best.mean,
+                        verdict: best.exact ? .consistent : .rounding, method: first.description, detail: detail)
+    }
+
+    /// The `method` row of a comparison: which difference methods reproduce the printed CI and p, the difference
+    /// they imply, and whether that difference prints as the printed estimate.
+    public static func differenceRow(_ a: PrintedArm, _ b: PrintedArm, pairs: [(Int, Int)], comparison: PrintedComparison,
+                                     worstMiss: Double?) -> AuditRow? {
+        guard comparison.hasCI || comparison.p != nil, a.mean != nil, b.mean != nil else { return nil }
+        var reported: [String] = []
+        if let e = comparison.estimate { reported.append(e.text) }
+        if let l = comparison.ciLower, let u = comparison.ciUpper { reported.append("(\(l.text) to \(u.text))") }
+        if let p = comparison.p { reported.append("p \(p.text)") }
+        let rep = reported.joined(separator: " ")
+        guard !pairs.isEmpty else { return .unchecked("method", arm: "difference", reported: rep, missing: "arm sizes") }
+        var dRange: [DifferenceMethod: ValueInterval] = [:], eRange: [DifferenceMethod: ValueInterval] = [:]
+        var notes = Set<String>()
+        for (n1, n2) in pairs {
+            for x in [jointRegion(a, n: n1).note, jointRegion(b, n: n2).note] where !x.isEmpty { notes.insert(x) }
+            for r in difference(a, b, n1: n1, n2: n2, comparison: comparison) {
+                if let d = r.d { dRange[r.method] = dRange[r.method].map { $0.hull(d) } ?? d }
+                if let e = r.dWithEstimate { eRange[r.method] = eRange[r.method].map { $0.hull(e) } ?? e }
+            }
+        }
+        func orient(_ m: DifferenceMethod) -> String { m.sign > 0 ? "\(a.label) − \(b.label)" : "\(b.label) − \(a.label)" }
+        func printedAs(_ d: ValueInterval) -> String {
+            guard let e = comparison.estimate else { return "" }
+            let s = Set([d.lower, d.upper, d.midpoint].map { fmtFixed($0, e.decimals) })
+            return " (prints as \(s.sorted().joined(separator: " or ")))"
+        }
+        let all = DifferenceMethod.all
+        let full = all.filter { comparison.estimate == nil ? dRange[$0] != nil : eRange[$0] != nil }
+        let ciOnly = all.filter { dRange[$0] != nil }
+        var detail = notes.sorted().joined(separator: "; ")
+        func add(_ s: String) { detail += (detail.isEmpty ? "" : "; ") + s }
+        if let m = full.first {
+            let d = comparison.estimate == nil ? dRange[m]! : eRange[m]!
+            add("every printed digit reproduced by \(orient(m)) = \(fmt(d.lower)) to \(fmt(d.upper))")
+            if full.count > 1 { add("also: " + full.dropFirst().map { "\($0) as \(orient($0))" }.joined(separator: "; ")) }
+            return AuditRow(check: "method", arm: "difference", reported: rep, recomputed: d,
+                            verdict: m.sign > 0 ? .rounding : .rounding, method: "\(m), \(orient(m))", detail: detail)
+        }
+        if let m = ciOnly.first {
+            let d = dRange[m]!
+            add("the CI and p are reproduced by \(orient(m)) = \(fmt(d.lower)) to \(fmt(d.upper))\(printedAs(d)), not by the printed estimate \(comparison.estimate?.text ?? "")")
+            if ciOnly.count > 1 { add("also: " + ciOnly.dropFirst().map { "\($0) as \(orient($0)) = \(fmt(dRange[$0]!.lower)) to \(fmt(dRange[$0]!.upper))" }.joined(separator: "; ")) }
+            var miss = worstMiss ?? .nan
+            if let e = comparison.estimate {
+                let inFirstMinusSecond = m.sign > 0 ? d : ValueInterval(-d.upper, -d.lower)
+                miss = inFirstMinusSecond.distance(to: e.rounded)
+                if m.sign < 0 { add("with the sign as printed (\(a.label) − \(b.label)) that difference is \(fmt(inFirstMinusSecond.lower)) to \(fmt(inFirstMinusSecond.upper))") }
+            }
+            return AuditRow(check: "method", arm: "difference", reported: rep, recomputed: d, verdict: .inconsistent(miss: miss),
+                            method: "\(m), \(orient(m))", detail: detail)
+        }
+        add("no method (Student, Welch, z; two- or one-sided; either sign) reproduces the printed CI and p")
+        return AuditRow(check: "method", arm: "difference", reported: rep, verdict: .inconsistent(miss: worstMiss ?? .nan),
+                        method: "none", detail: detail)
+    }
+}
+
+/// x with `decimals` decimals (half away from zero), Unicode minus.
+func fmtFixed(_ x: Double, _ decimals: Int) -> String {
+    let d = max(decimals, 0)
+    var s = String(format: "%.\(d)f", x)
+    if s.hasPrefix("-"), Double(s) == 0 { s.removeFirst() }
+    if s.hasPrefix("-") { s = "−" + s.dropFirst() }
+    return s
+}

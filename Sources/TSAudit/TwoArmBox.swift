@@ -1,0 +1,70 @@
+import TSEffects
+
+/// Recomputed difference CI bounds and p over the box of two arms' rounded means and SDs.
+///
+/// d = sign·(m1 − m2) is linear, so its range is exact. SE and df of the difference (Student pooled, Welch–
+/// Satterthwaite or z; `TSEffects.TwoArmDifference`) depend on both SDs; they are evaluated on an 11 × 11 grid
+/// over the SD box (corners included), where SE is monotone in each SD and the critical value varies only through
+/// the Welch df.
+struct TwoArmBox {
+    var d: ValueInterval
+    /// (SE, df, critical value) at each grid point.
+    var grid: [(se: Double, df: Double, c: Double)]
+
+    /// `sign` = +1 for first − second, −1 for second − first.
+    init?(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double, sign: Double,
+          reading: RoundingReading, steps: Int = 10) {
+        guard let m1 = a.mean?.interval(reading).closed, let m2 = b.mean?.interval(reading).closed else { return nil }
+        guard let s1 = TwoArmBox.sdBox(a, n: n1, reading: reading), let s2 = TwoArmBox.sdBox(b, n: n2, reading: reading) else { return nil }
+        let lo = m1.lower - m2.upper, hi = m1.upper - m2.lower
+        d = sign > 0 ? ValueInterval(lo, hi) : ValueInterval(-hi, -lo)
+        grid = []
+        for i in 0...steps {
+            let x = s1.lower + Double(i) / Double(steps) * s1.width
+            for j in 0...steps {
+                let y = s2.lower + Double(j) / Double(steps) * s2.width
+                guard let r = TwoArmBox.zeroDifference(sd1: x, n1: n1, sd2: y, n2: n2, test: test, level: level) else { continue }
+                grid.append(r)
+            }
+        }
+        if grid.isEmpty { return nil }
+    }
+
+    /// SD interval of an arm: printed SD, or printed SE·√n.
+    static func sdBox(_ arm: PrintedArm, n: Int, reading: RoundingReading) -> ValueInterval? {
+        if let sd = arm.sd { return sd.interval(reading).closed }
+        if let se = arm.se {
+            let b = se.interval(reading).closed, r = Double(n).squareRoot()
+            return ValueInterval(b.lower * r, b.upper * r)
+        }
+        return nil
+    }
+
+    /// SE, df and critical value of a difference from TSEffects (means set to 0).
+    static func zeroDifference(sd1: Double, n1: Int, sd2: Double, n2: Int, test: TwoArmTest, level: Double)
+        -> (se: Double, df: Double, c: Double)? {
+        guard sd1 > 0, sd2 > 0, let a = try? ArmSummary(n: n1, mean: 0, sd: sd1), let b = try? ArmSummary(n: n2, mean: 0, sd: sd2),
+              let r = try? TwoArmDifference.difference(a, b, test: test, level: level), let se = r.se, let lo = r.ciLower
+        else { return nil }
+        return (se, r.df ?? .infinity, -lo / se)
+    }
+
+    /// Range of d + side·c·SE (side −1: lower bound, +1: upper bound).
+    func boundRange(side: Double) -> ValueInterval {
+        let cse = grid.map { $0.c * $0.se }
+        let lo = cse.min()!, hi = cse.max()!
+        return side < 0 ? ValueInterval(d.lower - hi, d.upper - lo) : ValueInterval(d.lower + lo, d.upper + hi)
+    }
+
+    /// Range of p of d/SE (sidedness as given).
+    func pRange(sided: Sidedness) -> ValueInterval {
+        let absLo = d.meets(.point(0)) ? 0 : min(abs(d.lower), abs(d.upper))
+        let absHi = max(abs(d.lower), abs(d.upper))
+        var ps: [Double] = []
+        for g in grid {
+            ps.append(Tails.p(absLo / g.se, df: g.df, sided: sided))
+            ps.append(Tails.p(absHi / g.se, df: g.df, sided: sided))
+        }
+        return ValueInterval.hull(of: ps)!
+    }
+}

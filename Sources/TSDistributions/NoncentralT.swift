@@ -1,0 +1,127 @@
+import RealModule
+
+/// Noncentral t distribution: T = (Z + δ) / √(V/ν), Z ~ N(0, 1), V ~ χ²_ν independent.
+///
+/// cdf, sf and pdf are computed from the mixture representation over S = √(V/ν)
+/// (e.g. Johnson, Kotz & Balakrishnan, *Continuous Univariate Distributions* vol. 2, ch. 31, eq. 31.9):
+///     cdf(t) = ∫₀^∞ Φ(t s − δ) f_S(s) ds,   sf(t) = ∫₀^∞ Φ(δ − t s) f_S(s) ds,
+///     pdf(t) = ∫₀^∞ s φ(t s − δ) f_S(s) ds,
+/// where every integrand is positive, so both tails and the density are obtained without
+/// cancellation. The usual alternative, the Poisson-mixture series of incomplete beta ratios
+/// (Lenth 1989, AS 243; Frick 1990; Benton & Krishnamoorthy 2003), cancels in the opposite tail
+/// (sf for δ < 0 < t: its terms alternate in sign, e.g. sf(0) = Φ(δ) is formed from O(1) terms, so
+/// Φ(−5) would lose 7 digits), and the pdf closed form ν/t·(F_{ν+2}(t√(1+2/ν)) − F_ν(t)) cancels
+/// likewise; the series is used only in the reference generator, as a cross-check of the integral.
+/// See `NoncentralTIntegral` for the quadrature.
+///
+/// quantile / inverseSF: safeguarded Newton iteration on log F (bisection fallback inside a bracket).
+public struct NoncentralT: ContinuousDistribution {
+    public let df: Double
+    public let ncp: Double
+
+    public init(df: Double, ncp: Double) throws {
+        guard df > 0 else { // also rejects NaN
+            throw DistributionError(parameter: "df", message: "must be > 0 (got \(df))")
+        }
+        guard ncp.isFinite else {
+            throw DistributionError(parameter: "ncp", message: "must be finite (got \(ncp))")
+        }
+        self.df = df
+        self.ncp = ncp
+    }
+
+    public func cdf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if t == -.infinity { return 0 }
+        if t == .infinity { return 1 }
+        if df == .infinity { return StandardNormal.lowerTail(DoubleDouble.sum(t, -ncp)) }
+        return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .lower).value()
+    }
+
+    public func sf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if t == -.infinity { return 1 }
+        if t == .infinity { return 0 }
+        if df == .infinity { let u = DoubleDouble.sum(t, -ncp); return StandardNormal.lowerTail(DoubleDouble(-u.hi, -u.lo)) }
+        return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .upper).value()
+    }
+
+    public func pdf(_ t: Double) -> Double {
+        if t.isNaN { return .nan }
+        if t.isInfinite { return 0 }
+        if df == .infinity { return StandardNormal.density(DoubleDouble.sum(t, -ncp)) }
+        return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .density).value()
+    }
+
+    public func logPDF(_ t: Double) -> Double { Double.log(pdf(t)) }
+
+    public func quantile(_ p: Double) -> Double {
+        precondition(p >= 0 && p <= 1, "quantile: p must be in [0, 1] (got \(p))")
+        if p == 0 { return -.infinity }
+        if p == 1 { return .infinity }
+        return p <= 0.5 ? solve(target: p, upper: false) : solve(target: 1 - p, upper: true)
+    }
+
+    public func inverseSF(_ q: Double) -> Double {
+        precondition(q >= 0 && q <= 1, "inverseSF: q must be in [0, 1] (got \(q))")
+        if q == 0 { return .infinity }
+        if q == 1 { return -.infinity }
+        return q <= 0.5 ? solve(target: q, upper: true) : solve(target: 1 - q, upper: false)
+    }
+
+    /// Solves F(x) = target for F = cdf (upper == false) or F = sf (upper == true), target ≤ 1/2, by
+    /// Newton steps on g(x) = log F(x) − log target (g' = ±pdf/F), kept inside a bracket that is
+    /// found by doubling steps from a normal-approximation start; bisection when Newton leaves it.
+    private func solve(target: Double, upper: Bool) -> Double {
+        let F: (Double) -> Double = upper ? { self.sf($0) } : { self.cdf($0) }
+        let logTarget = Double.log(target)
+        // g(x) > 0 means x is on the "too far" side.
+        func g(_ x: Double) -> Double { Double.log(F(x)) - logTarget }
+        // For the cdf, g increases with x; for the sf it decreases. Work with G(x) = sign·g increasing.
+        let sign: Double = upper ? -1 : 1
+        let z = DiscreteQuantile.roughNormalQuantile(upper ? 1 - target : target)
+        let scale = df.isFinite ? (1 + ncp * ncp / (2 * df)).squareRoot() : 1
+        var x0 = ncp + z * scale
+        if df.isFinite && df < 3 { x0 = ncp + z * scale * 2 }
+        var gx0 = sign * g(x0)
+        if gx0 == 0 { return x0 }
+        // Bracket [lo, hi] with G(lo) < 0 < G(hi).
+        var lo = x0, hi = x0, glo = gx0, ghi = gx0
+        var step = max(1, abs(x0) * 0.5)
+        if gx0 > 0 {
+            while glo > 0 {
+                hi = lo; ghi = glo
+                lo -= step; step *= 2
+                glo = sign * g(lo)
+                if !lo.isFinite { return -.infinity }
+            }
+        } else {
+            while ghi < 0 {
+                lo = hi; glo = ghi
+                hi += step; step *= 2
+                ghi = sign * g(hi)
+                if !hi.isFinite { return .infinity }
+            }
+        }
+        var x = glo.isFinite && -glo < ghi ? lo : hi
+        gx0 = x == lo ? glo : ghi
+        for _ in 0..<200 {
+            let fx = F(x)
+            let deriv = sign * (upper ? -pdf(x) : pdf(x)) / fx   // G'(x)
+            var next = x - gx0 / deriv
+            if !(next > lo && next < hi) || !deriv.isFinite || deriv <= 0 {
+                next = (lo.sign == hi.sign && lo != 0 && hi != 0 && max(abs(lo), abs(hi)) > 4 * min(abs(lo), abs(hi)))
+                    ? (lo < 0 ? -1 : 1) * (abs(lo) * abs(hi)).squareRoot()
+                    : lo + (hi - lo) / 2
+            }
+            if next == x || abs(next - x) <= 2 * x.ulp { return next }
+            let gn = sign * g(next)
+            if gn == 0 { return next }
+            if gn < 0 { lo = next } else { hi = next }
+            if hi - lo <= 2 * max(abs(lo), abs(hi)).ulp { return abs(gn) < abs(gx0) ? next : x }
+            x = next
+            gx0 = gn
+        }
+        return x
+    }
+}

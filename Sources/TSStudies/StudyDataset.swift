@@ -1,0 +1,107 @@
+import Foundation
+import TSCore
+
+/// One study folder under `Datasets/`: `study.csv` (required) and, when present, `arms.csv`, `counts.csv`,
+/// `comparisons.csv` and `regimens.csv`. Any other `.csv` file in the folder is an error, as is an arm
+/// used in any file but not declared in study.csv.
+public struct StudyDataset: Sendable, Equatable {
+    /// The folder name (e.g. "steffensen2011").
+    public var id: String
+    public var metadata: StudyMetadata
+    public var arms: [ArmSummaryRow]
+    public var counts: [CategoryCountRow]
+    public var comparisons: [PrintedComparisonRow]
+    public var regimens: [RegimenRow]
+
+    public static let fileNames = ["study.csv", "arms.csv", "counts.csv", "comparisons.csv", "regimens.csv"]
+
+    /// Builds a dataset from file texts keyed by file name; `prefix` is put before each file name in
+    /// error locations (e.g. "Datasets/steffensen2011/").
+    public static func parse(id: String, files: [String: String], prefix: String) throws(InputError) -> StudyDataset {
+        for name in files.keys.sorted() where !fileNames.contains(name) {
+            throw InputError("\(prefix)\(name):1:1", "unknown file \"\(name)\"; a study folder holds \(fileNames.joined(separator: ", "))")
+        }
+        guard let study = files["study.csv"] else {
+            throw InputError("\(prefix)study.csv:1:1", "study.csv is missing; every study folder needs one")
+        }
+        let metadata = try StudyMetadata.read(text: study, name: prefix + "study.csv")
+        let arms = try files["arms.csv"].map { (t) throws(InputError) in try ArmSummaryRow.read(text: t, name: prefix + "arms.csv") } ?? []
+        let counts = try files["counts.csv"].map { (t) throws(InputError) in try CategoryCountRow.read(text: t, name: prefix + "counts.csv") } ?? []
+        let comparisons = try files["comparisons.csv"].map { (t) throws(InputError) in try PrintedComparisonRow.read(text: t, name: prefix + "comparisons.csv") } ?? []
+        let regimens = try files["regimens.csv"].map { (t) throws(InputError) in try RegimenRow.read(text: t, name: prefix + "regimens.csv") } ?? []
+        let declared = Set(metadata.arms)
+        func check(_ arm: String, _ location: String, _ column: String) throws(InputError) {
+            guard declared.contains(arm) else {
+                throw InputError(location, "\(column) \"\(arm)\" is not declared in study.csv (arms: \(metadata.arms.joined(separator: ", ")))")
+            }
+        }
+        for r in arms { try check(r.arm, r.cellLocations["arm"]!, "arm") }
+        for r in counts { try check(r.arm, r.cellLocations["arm"]!, "arm") }
+        for r in comparisons {
+            try check(r.armA, r.cellLocations["arm_a"]!, "arm_a")
+            try check(r.armB, r.cellLocations["arm_b"]!, "arm_b")
+        }
+        for r in regimens { try check(r.arm, r.cellLocations["arm"]!, "arm") }
+        return StudyDataset(id: id, metadata: metadata, arms: arms, counts: counts, comparisons: comparisons, regimens: regimens)
+    }
+
+    /// Reads one study folder. `displayPath` is how the folder is named in error messages (defaults to its path).
+    public static func read(folder: URL, displayPath: String? = nil) throws(InputError) -> StudyDataset {
+        let shown = displayPath ?? folder.path
+        let prefix = shown.hasSuffix("/") ? shown : shown + "/"
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw InputError("\(shown):1:1", "cannot list the folder")
+        }
+        var files: [String: String] = [:]
+        for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
+            files[name] = try readText(folder.appendingPathComponent(name), shown: prefix + name)
+        }
+        return try parse(id: folder.lastPathComponent, files: files, prefix: prefix)
+    }
+
+    /// Reads a file as UTF-8 (a byte-order mark is left for the CSV reader to skip).
+    static func readText(_ url: URL, shown: String) throws(InputError) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError("\(shown):1:1", "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("\(shown):1:1", "the file is not UTF-8 text")
+        }
+        return text
+    }
+}
+
+/// A `Datasets/` folder: one subfolder per study, plus `reference_intakes.csv`.
+public struct DatasetCollection: Sendable, Equatable {
+    public var studies: [StudyDataset]
+    public var referenceIntakes: [ReferenceIntake]
+
+    /// Reads every study subfolder (sorted by name; folders starting with "." or "_" are skipped) and
+    /// `reference_intakes.csv` when present.
+    public static func read(directory: URL, displayPath: String? = nil) throws(InputError) -> DatasetCollection {
+        let shown = displayPath ?? directory.path
+        let prefix = shown.hasSuffix("/") ? shown : shown + "/"
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        } catch {
+            throw InputError("\(shown):1:1", "cannot list the folder")
+        }
+        var studies: [StudyDataset] = []
+        var references: [ReferenceIntake] = []
+        for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let url = directory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                studies.append(try StudyDataset.read(folder: url, displayPath: prefix + name))
+            } else if name == "reference_intakes.csv" {
+                references = try ReferenceIntake.read(text: try StudyDataset.readText(url, shown: prefix + name), name: prefix + name)
+            }
+        }
+        return DatasetCollection(studies: studies, referenceIntakes: references)
+    }
+}

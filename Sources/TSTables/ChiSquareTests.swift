@@ -1,0 +1,95 @@
+import RealModule
+import TSCore
+import TSDistributions
+
+/// Asymptotic tests of independence for an r×c table.
+/// Pearson X² = Σ(O−E)²/E (Pearson 1900); Yates' correction for 2×2, Σ(|O−E| − min(½, |O−E|))²/E as in
+/// R chisq.test; likelihood-ratio G² = 2ΣO log(O/E) (Agresti 2002 §3.2.1); adjusted (standardized)
+/// residuals (O−E)/√(E(1−r_i/N)(1−c_j/N)) (Haberman 1973; Agresti 2002 §3.3.1); Cramér's V =
+/// √(X²/(N(min(r,c)−1))) (Cramér 1946).
+public enum ChiSquareTests {
+    public struct Result: Sendable, Equatable {
+        public let statistic: Double
+        public let df: Double
+        public let pValue: Double
+    }
+
+    static func df(_ t: ContingencyTable) -> Double { Double((t.rowCount - 1) * (t.columnCount - 1)) }
+
+    static func upperTail(_ x: Double, df: Double) -> Double {
+        (try! ChiSquared(df: df)).sf(x)
+    }
+
+    public static func pearson(_ t: ContingencyTable, yates: Bool = false) -> Result {
+        let e = t.expected
+        var x2 = 0.0
+        for i in 0..<t.rowCount {
+            for j in 0..<t.columnCount {
+                var dev = abs(Double(t.counts[i][j]) - e[i][j])
+                if yates && t.isTwoByTwo { dev -= min(0.5, dev) }
+                x2 += dev * dev / e[i][j]
+            }
+        }
+        let d = df(t)
+        return Result(statistic: x2, df: d, pValue: upperTail(x2, df: d))
+    }
+
+    public static func likelihoodRatio(_ t: ContingencyTable) -> Result {
+        let e = t.expected
+        var g = 0.0
+        for i in 0..<t.rowCount {
+            for j in 0..<t.columnCount where t.counts[i][j] > 0 {
+                let o = Double(t.counts[i][j])
+                g += o * Double.log(o / e[i][j])
+            }
+        }
+        g *= 2
+        let d = df(t)
+        return Result(statistic: g, df: d, pValue: upperTail(g, df: d))
+    }
+
+    public static func cramersV(_ t: ContingencyTable) -> Double {
+        let x2 = pearson(t).statistic
+        return (x2 / (Double(t.total) * Double(min(t.rowCount, t.columnCount) - 1))).squareRoot()
+    }
+
+    /// Adjusted residuals, [row][column].
+    public static func adjustedResiduals(_ t: ContingencyTable) -> [[Double]] {
+        let e = t.expected, r = t.rowTotals, c = t.columnTotals, n = Double(t.total)
+        return (0..<t.rowCount).map { i in
+            (0..<t.columnCount).map { j in
+                let v = e[i][j] * (1 - Double(r[i]) / n) * (1 - Double(c[j]) / n)
+                return (Double(t.counts[i][j]) - e[i][j]) / v.squareRoot()
+            }
+        }
+    }
+
+    public static func rows(_ t: ContingencyTable) -> [ResultRow] {
+        var out: [ResultRow] = []
+        let p = pearson(t)
+        out.append(ResultRow(quantity: "chi_square", estimate: p.statistic, statistic: p.statistic, df: p.df, pValue: p.pValue,
+                             method: "Pearson chi-square"))
+        if t.isTwoByTwo {
+            let y = pearson(t, yates: true)
+            out.append(ResultRow(quantity: "chi_square", estimate: y.statistic, statistic: y.statistic, df: y.df, pValue: y.pValue,
+                                 method: "Pearson chi-square with Yates continuity correction"))
+        }
+        let g = likelihoodRatio(t)
+        out.append(ResultRow(quantity: "g_test", estimate: g.statistic, statistic: g.statistic, df: g.df, pValue: g.pValue,
+                             method: "likelihood-ratio G-test"))
+        out.append(ResultRow(quantity: "cramers_v", estimate: cramersV(t), method: "Cramer's V from Pearson chi-square"))
+        let minE = t.expected.flatMap { $0 }.min()!
+        let small = t.expected.flatMap { $0 }.filter { $0 < 5 }.count
+        out.append(ResultRow(quantity: "min_expected_count", estimate: minE, method: "smallest expected count under independence",
+                             extra: ["cells_expected_below_5": "\(small)"]))
+        let res = adjustedResiduals(t)
+        for i in 0..<t.rowCount {
+            for j in 0..<t.columnCount {
+                out.append(ResultRow(quantity: "adjusted_residual", estimate: res[i][j], statistic: res[i][j],
+                                     method: "Haberman adjusted residual",
+                                     extra: ["row": t.rowLabels[i], "column": t.columnLabels[j], "label": "\(t.rowLabels[i])/\(t.columnLabels[j])"]))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TrialStats
+
+/// `trialstats audit`: do a study's printed numbers hang together? One row per check.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit printed results: rounding-aware CI/p/difference checks, GRIM/GRIMMER, hidden arm sizes, method fingerprints.",
+        discussion: """
+            Give numbers exactly as printed (their decimals set the rounding intervals); Unicode minus is accepted.
+            One arm:  trialstats audit --mean=-1.4 --sd 2.7 --ci=-2.3,-0.4 --p 0.006 --n 33
+            Two arms (first minus second), per-arm lists:
+                      trialstats audit --labels "Vitamin D3,Placebo" --mean=-0.7,-1.4 --sd 2.7,2.7 \\
+                        --ci "-1.6,0.2;-2.3,-0.4" --p 0.118,0.006 --total-n 68 --diff 0.7 --diff-ci=-1.9,0.7 --diff-p 0.332
+            Without --n the arm sizes are inferred (with --total-n they are paired); the n rows give the feasible set.
+            Test statistics: --test "t(28) = 2.20, p = .06" (repeatable; t, z, F, chi2, r).
+            Verdicts: consistent, rounding (only at the edge of the printed precision), inconsistent (with the miss),
+            unchecked (what is missing).
+            """)
+
+    @Option(parsing: .unconditional, help: "Arm size(s), e.g. 35,33 (omit to infer).") var n: String?
+    @Option(parsing: .unconditional, help: "Arm mean(s) as printed, e.g. -0.7,-1.4.") var mean: String?
+    @Option(parsing: .unconditional, help: "Arm SD(s) as printed.") var sd: String?
+    @Option(parsing: .unconditional, help: "Arm standard error(s) as printed.") var se: String?
+    @Option(parsing: .unconditional, help: "Arm CI(s) of the mean: \"LO,HI\" or \"LO,HI;LO,HI\".") var ci: String?
+    @Option(parsing: .unconditional, help: "Arm p value(s) against 0 as printed (\"<0.001\" allowed).") var p: String?
+    @Option(parsing: .unconditional, help: "Confidence level of the printed CIs (default 0.95).") var level: String = "0.95"
+    @Option(help: "Arm labels, comma-separated.") var labels: String?
+    @Option(parsing: .unconditional, help: "Total analysed (sum of the arm sizes).") var totalN: String?
+    @Option(parsing: .unconditional, help: "Printed difference, first arm minus second.") var diff: String?
+    @Option(parsing: .unconditional, help: "Printed CI of the difference, \"LO,HI\".") var diffCi: String?
+    @Option(parsing: .unconditional, help: "Printed p of the difference.") var diffP: String?
+    @Option(parsing: .unconditional, help: "Outcome is integer data averaged over this many items per participant (enables GRIM/GRIMMER).")
+    var integerItems: String?
+    @Option(parsing: .unconditional, help: "Printed percentage(s) with an event (checked against n and --count).") var percent: String?
+    @Option(parsing: .unconditional, help: "Event count(s) behind --percent.") var count: String?
+    @Option(name: .customLong("test"), parsing: .unconditionalSingleValue, help: "A printed test, e.g. \"t(28) = 2.20, p = .06\" (repeatable).")
+    var tests: [String] = []
+    @Option(help: "CSV dataset of studies (arrives with TSStudies, issue 5).") var data: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        if let data { try AuditDataHook.run(path: data) }
+        let study = try buildStudy()
+        let rows = Audit.run(study)
+        switch output.format {
+        case .text: print(AuditTable.text(rows, title: "Audit of printed values"), terminator: "")
+        case .csv: print(AuditTable.csv(rows), terminator: "")
+        case .json: print(AuditTable.json(rows), terminator: "")
+        }
+    }
+
+    func buildStudy() throws -> PrintedStudy {
+        let tested = try tests.map { try AuditFlags.test($0, flag: "--test") }
+        guard let mean = mean ?? ci.map({ _ in "" }) ?? percent.map({ _ in "" }) else {
+            guard !tested.isEmpty else { throw ValidationError("--mean: missing (or give --test)") }
+            return PrintedStudy(arms: [], tests: tested)
+        }
+        // Number of arms from the first per-arm list given.
+        let k: Int = {
+            for text in [self.mean, sd, se, p, percent].compactMap({ $0 }) where !text.isEmpty { return AuditFlags.items(text).count }
+            if let ci { return ci.contains(";") ? 2 : 1 }
+            return 1
+        }()
+        guard k == 1 || k == 2 else { throw ValidationError("--mean: give one arm or two arms, got \(k) values") }
+        let lvl = try number(level, flag: "--level")
+        guard lvl > 0, lvl < 1 else { throw ValidationError("--level: must be inside (0, 1), got \(level)") }
+        let means = mean.isEmpty ? Array(repeating: nil, count: k) : try AuditFlags.printed(mean, flag: "--mean", arms: k)
+        let sds = try AuditFlags.printed(sd, flag: "--sd", arms: k, domain: 0...Double.infinity)
+        let ses = try AuditFlags.printed(se, flag: "--se", arms: k, domain: 0...Double.infinity)
+        let ps = try AuditFlags.printed(p, flag: "--p", arms: k, domain: 0...1)
+        let cis = try AuditFlags.intervals(ci, flag: "--ci", arms: k)
+        let ns = try AuditFlags.counts(n, flag: "--n", arms: k)
+        let pcts = try AuditFlags.printed(percent, flag: "--percent", arms: k, domain: 0...100)
+        let cnts = try AuditFlags.counts(count, flag: "--count", arms: k)
+        var items: Int? = nil
+        if let integerItems { items = try checked { try PrintedNumber.parseCount(integerItems, location: "--integer-items") } }
+        var names = (1...k).map { k == 1 ? "arm" : "arm \($0)" }
+        if let labels {
+            let parts = AuditFlags.items(labels)
+            guard parts.count == k else { throw ValidationError("--labels: \(parts.count) labels for \(k) arm(s)") }
+            names = parts
+        }
+        for (i, c) in ns.enumerated() { if let c, c < 2 { throw ValidationError("--n: each arm needs n ≥ 2, got \(c) (arm \(i + 1))") } }
+        let arms = (0..<k).map { i in
+            PrintedArm(label: names[i], n: ns[i], mean: means[i], sd: sds[i], se: ses[i], ciLower: cis[i]?.0, ciUpper: cis[i]?.1,
+                       p: ps[i], level: lvl, integerItems: items, percent: pcts[i], count: cnts[i])
+        }
+        var total: Int? = nil
+        if let totalN { total = try checked { try PrintedNumber.parseCount(totalN, location: "--total-n") } }
+        var comparison: PrintedComparison? = nil
+        if diff != nil || diffCi != nil || diffP != nil {
+            guard k == 2 else { throw ValidationError("--diff: a comparison needs two arms") }
+            let e = try diff.map { d in try checked { try PrintedInterval(d, location: "--diff") } }
+            let c = try diffCi.flatMap { try AuditFlags.interval($0, flag: "--diff-ci") }
+            let dp = try diffP.map { d in try checked { try PrintedInterval(d, location: "--diff-p", domain: 0...1) } }
+            comparison = PrintedComparison(estimate: e, ciLower: c?.0, ciUpper: c?.1, p: dp, level: lvl)
+        }
+        return PrintedStudy(arms: arms, totalN: total, comparison: comparison, tests: tested)
+    }
+}
+
+/// Dataset input for `audit --data`: the hook for TSStudies (issue 5). When that module lands, read each study's
+/// printed values into `PrintedStudy` and print `Audit.run` rows with a `study` column.
+enum AuditDataHook {
+    static func run(path: String) throws {
+        throw fail("--data: dataset input for audit needs the TSStudies module (issue 5), not yet available; give the printed values as flags")
+    }
+}

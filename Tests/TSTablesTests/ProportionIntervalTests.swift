@@ -1,0 +1,61 @@
+import Testing
+@testable import TSTables
+
+struct ProportionIntervalTests {
+    static let cases = [(81, 263), (15, 148), (0, 20), (1, 29), (7, 50), (29, 29), (1725, 2965)]
+
+    @Test func allMethodsMatchMpmath() throws {
+        #expect(!Fixture.mpmath.isEmpty)
+        var checked = 0
+        for (x, n) in Self.cases {
+            let c = try BinomialCount(events: x, n: n)
+            for m in ProportionMethod.allCases {
+                guard let lo = Fixture.mp("prop_\(x)_\(n)", "lower", m.rawValue),
+                      let hi = Fixture.mp("prop_\(x)_\(n)", "upper", m.rawValue) else { continue }
+                let (l, u) = ProportionInterval.interval(c, method: m, level: 0.95)
+                // 1e-9 relative (floor 1e-15 for bounds at 0): the exact-method bounds are roots of a
+                // tail probability found by bisection on double-precision sums/incomplete beta, whose
+                // own relative error is ~1e-13; the closed forms agree to ~1e-15.
+                #expect(close(l, lo, rel: 1e-9, floor: 1e-6), "\(m) \(x)/\(n) lower \(l) vs \(lo)")
+                #expect(close(u, hi, rel: 1e-9, floor: 1e-6), "\(m) \(x)/\(n) upper \(u) vs \(hi)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 60)
+    }
+
+    /// Newcombe (1998) Stat Med 17:857 (single proportion): Wilson score intervals (method 3) for the
+    /// paper's examples 81/263, 15/148, 0/20 and 1/29, printed to 4 decimals.
+    @Test func newcombe1998SingleProportionWilsonExamples() throws {
+        let published: [(Int, Int, Double, Double)] = [
+            (81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0000, 0.1611), (1, 29, 0.0061, 0.1718),
+        ]
+        for (x, n, lo, hi) in published {
+            let (l, u) = ProportionInterval.interval(try BinomialCount(events: x, n: n), method: .wilson)
+            // Published to 4 decimals: agreement within half a unit in the 4th place (+ float slack).
+            #expect(abs(l - lo) <= 0.5e-4 + 1e-12, "\(x)/\(n) lower \(l) vs \(lo)")
+            #expect(abs(u - hi) <= 0.5e-4 + 1e-12, "\(x)/\(n) upper \(u) vs \(hi)")
+        }
+    }
+
+    @Test func clopperPearsonAndWilsonMatchR() throws {
+        for (x, n) in Self.cases {
+            let c = try BinomialCount(events: x, n: n)
+            for (m, key) in [(ProportionMethod.clopperPearson, "clopper_pearson"), (.wilson, "wilson"), (.wilsonCC, "wilson_cc")] {
+                guard let lo = Fixture.rv("prop_\(x)_\(n)", "lower", key), let hi = Fixture.rv("prop_\(x)_\(n)", "upper", key) else {
+                    Issue.record("missing R fixture \(key) \(x)/\(n)"); continue
+                }
+                let (l, u) = ProportionInterval.interval(c, method: m)
+                // R binom.test/prop.test solve with uniroot-level tolerance (~1e-10 rel), so 1e-8 relative.
+                #expect(close(l, lo, rel: 1e-8, floor: 1e-10), "\(key) \(x)/\(n) lower \(l) vs R \(lo)")
+                #expect(close(u, hi, rel: 1e-8, floor: 1e-10), "\(key) \(x)/\(n) upper \(u) vs R \(hi)")
+            }
+        }
+    }
+
+    @Test func eventsAboveGroupSizeIsRejectedNamingTheFlag() {
+        #expect(throws: (any Error).self) { try BinomialCount(events: 8, n: 7) }
+        do { _ = try BinomialCount(events: 8, n: 7) } catch { #expect(error.description.hasPrefix("--events")) }
+        do { _ = try BinomialCount(events: 1, n: 0) } catch { #expect(error.description.hasPrefix("--n")) }
+    }
+}
