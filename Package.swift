@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "TSCore", exclude: ["README.md"]),
         .target(
             name: "TSDistributions",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]
         ),
         .target(name: "TSLinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
         .target(

@@ -7,6 +7,8 @@ struct TrialStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trialstats",
         abstract: "Re-derive what clinical studies report: CIs, differences, p-values, exact tests.",
-        subcommands: [DistCommand.self, MeansCommand.self, AuditCommand.self]
+        subcommands: [
+            DistCommand.self, MeansCommand.self, AuditCommand.self, ModelCommand.self, CertifyCommand.self,
+        ]
     )
 }
