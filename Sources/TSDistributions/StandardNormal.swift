@@ -27,8 +27,10 @@ enum StandardNormal {
     /// 1 − Φ(z) = ½ erfc(z/√2) for z = hi + lo, computed directly.
     static func upperTail(_ z: DoubleDouble) -> Double {
         if z.hi.isNaN { return .nan }
-        if z.hi < 0.7 { return z.hi > -0.7 ? 0.5 - 0.5 * Double.erf(z.hi * invSqrt2.hi) - density(z.hi) * z.lo
-                                            : 1 - lowerTail(DoubleDouble(-z.hi, -z.lo)) }
+        if z.hi < 0.7 {
+            if z.hi > -0.7 { return 0.5 - 0.5 * Double.erf(z.hi * invSqrt2.hi) - density(z.hi) * z.lo }
+            return 1 - upperTail(DoubleDouble(-z.hi, -z.lo))   // 1 − Φ(z) = Φ(−z) ≥ 0.758
+        }
         if z.hi > 40 { return 0 }
         // s = z/√2 as a double-double; erfc(s.hi + s.lo) ≈ erfc(s.hi)·(1 − s.lo·R(s.hi)),
         // R(s) = (2/√π) e^{−s²} / erfc(s).

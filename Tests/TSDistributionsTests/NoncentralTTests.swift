@@ -4,19 +4,22 @@ import Testing
 
 struct NoncentralTTests {
     /// cdf, sf and pdf against mpmath 50-digit quadrature of the mixture integrals
-    /// (Tests/Reference/discrete_nct.py), ν ∈ {1, 2.5, 10, 30, 1000, 1e5}, δ ∈ [−10, 40], t ∈ [−50, 300].
+    /// (Tests/Reference/discrete_nct.py), ν ∈ {1, 2.5, 10, 30, 1000, 1e5}, δ ∈ [−10, 40], t ∈ [−50, 300],
+    /// every fixture value ≥ 1e-30 (the brief asks for 1e-20).
     @Test(arguments: ["cdf", "sf", "pdf"])
     func matchesMpmathQuadrature(function: String) throws {
         let rows = DiscreteNCTFixture.rows.filter { $0.family == "nct" && $0.function == function }
         #expect(rows.count > 100)
         var worst = (0.0, "")
-        for r in rows where r.value >= 1e-20 {
+        for r in rows where r.value >= 1e-30 {
             let d = try NoncentralT(df: r.a, ncp: r.b)
             let got = function == "cdf" ? d.cdf(r.arg) : function == "sf" ? d.sf(r.arg) : d.pdf(r.arg)
             let e = dnRelativeError(got, r.value)
             if e > worst.0 { worst = (e, "ν=\(r.a) δ=\(r.b) t=\(r.arg)") }
-            // Target of the brief: 1e-12 relative where the value ≥ 1e-20 and |δ| ≤ 40.
-            #expect(e <= 1e-12, "nct \(function)(\(r.arg); ν=\(r.a), δ=\(r.b)): got \(got), want \(r.value), rel \(e)")
+            // Brief's target is 1e-12 (values ≥ 1e-20, |δ| ≤ 40); measured worst is 2.8e-15 (pdf, ν = 2.5,
+            // δ = 40), so assert 1e-14: a few ulps of erfc/exp/bd0 summed over positive quadrature terms,
+            // with room for a different libm.
+            #expect(e <= 1e-14, "nct \(function)(\(r.arg); ν=\(r.a), δ=\(r.b)): got \(got), want \(r.value), rel \(e)")
         }
         print("worst nct \(function): \(worst.0) at \(worst.1)")
     }
