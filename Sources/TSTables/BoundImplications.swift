@@ -65,28 +65,28 @@ public enum BoundImplications {
         let v = (chi / (Double(n) * Double(min(g, categories) - 1))).squareRoot()
         let tag = "P<\(NumberFormat.readable(pBound, digits: 6)), groups \(groupSizes.map(String.init).joined(separator: "/"))"
         var out = [
-            ResultRow(quantity: "min_chi_square", estimate: chi, df: df, pValue: pBound,
+            ResultRow(quantity: "min_chi_square", estimate: chi, df: df,
                       method: "smallest Pearson (or G) chi-square with p below the bound, \(g)x\(categories) table",
-                      extra: ["bound": tag]),
-            ResultRow(quantity: "min_cramers_v", estimate: v, df: df, pValue: pBound,
+                      extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]),
+            ResultRow(quantity: "min_cramers_v", estimate: v, df: df,
                       method: "smallest Cramer's V consistent with the bound, \(g)x\(categories) table",
-                      extra: ["bound": tag]),
+                      extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]),
         ]
         if g == 2 {
             let (n1, n2) = (groupSizes[0], groupSizes[1])
             let chi1 = minimumChiSquare(pBound: pBound, df: 1)
-            out.append(ResultRow(quantity: "min_chi_square_2x2_collapse", estimate: chi1, df: 1, pValue: pBound,
-                                 method: "smallest Pearson chi-square for any 2x2 collapse of the outcome", extra: ["bound": tag]))
-            out.append(ResultRow(quantity: "min_phi_2x2_collapse", estimate: (chi1 / Double(n)).squareRoot(), df: 1, pValue: pBound,
-                                 method: "smallest |phi| for any 2x2 collapse", extra: ["bound": tag]))
+            out.append(ResultRow(quantity: "min_chi_square_2x2_collapse", estimate: chi1, df: 1,
+                                 method: "smallest Pearson chi-square for any 2x2 collapse of the outcome", extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]))
+            out.append(ResultRow(quantity: "min_phi_2x2_collapse", estimate: (chi1 / Double(n)).squareRoot(), df: 1,
+                                 method: "smallest |phi| for any 2x2 collapse", extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]))
             out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: minimumRiskDifference(pBound: pBound, n1: n1, n2: n2, pooled: 0.5),
-                                 df: 1, pValue: pBound,
+                                 df: 1,
                                  method: "smallest |p1-p2| for a 2x2 collapse if the pooled proportion is 0.5 (the largest such minimum)",
-                                 extra: ["bound": tag, "pooled_proportion": "0.5"]))
+                                 extra: ["bound": tag, "p_below": NumberFormat.full(pBound), "pooled_proportion": "0.5"]))
             let a = smallestAchievableRiskDifference(pBound: pBound, n1: n1, n2: n2)
-            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: a.difference, df: 1, pValue: pBound,
+            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: a.difference, df: 1,
                                  method: "smallest |p1-p2| over every integer 2x2 collapse with these group sizes (rare-event extreme)",
-                                 extra: ["bound": tag, "pooled_proportion": NumberFormat.full(a.pooled)]))
+                                 extra: ["bound": tag, "p_below": NumberFormat.full(pBound), "pooled_proportion": NumberFormat.full(a.pooled)]))
         }
         return out
     }

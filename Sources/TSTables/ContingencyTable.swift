@@ -40,17 +40,27 @@ public struct ContingencyTable: Sendable, Equatable {
         self.columnLabels = columnLabels ?? (1...c).map { "col\($0)" }
     }
 
-    /// Parses `"30,15,5;18,20,12"`: rows separated by `;`, counts by `,` (or spaces). Each count goes
-    /// through `PrintedNumber.parseCount`, so fractions and negatives are rejected with the flag named.
+    /// Parses `"30,15,5;18,20,12"`: rows separated by `;`, counts by `,` or spaces. A count with a
+    /// thousands separator is written in double quotes (`"\"1,725\",20;..."`). Each count goes through
+    /// `PrintedNumber.parseCount`, so fractions and negatives are rejected with the flag named.
     public static func parse(_ text: String, rowLabels: [String]? = nil, columnLabels: [String]? = nil,
                              location: String = "--table") throws(InputError) -> ContingencyTable {
         var rows: [[Int]] = []
         for rowText in text.split(separator: ";", omittingEmptySubsequences: false) {
-            let cells = rowText.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
+            var cells: [String] = [], current = "", inQuotes = false
+            for ch in rowText {
+                if ch == "\"" { inQuotes.toggle(); continue }
+                if !inQuotes && (ch == "," || ch == " " || ch == "\t") {
+                    if !current.isEmpty { cells.append(current); current = "" }
+                    continue
+                }
+                current.append(ch)
+            }
+            if inQuotes { throw InputError(location, "unbalanced double quote in row \(rows.count + 1)") }
+            if !current.isEmpty { cells.append(current) }
             if cells.isEmpty { throw InputError(location, "empty row \(rows.count + 1) in \"\(text)\"") }
             var row: [Int] = []
-            for cell in cells {
-                let s = String(cell)
+            for s in cells {
                 if s.hasPrefix("-") || s.hasPrefix("\u{2212}") {
                     throw InputError(location, "count \"\(s)\" in row \(rows.count + 1) is negative")
                 }

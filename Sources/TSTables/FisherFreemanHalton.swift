@@ -24,17 +24,24 @@ public enum FisherFreemanHalton {
         public let observedProbability: Double
         /// Network nodes visited (a work measure).
         public let nodesVisited: Int
+        /// False when the work limit stopped the network early; the p-value then lies in
+        /// [pValue, pValueUpperBound] (both rigorous: the mass of unresolved paths is summed in closed form).
+        public let isComplete: Bool
+        public let pValueUpperBound: Double
     }
+
+    /// Default work limit (path extensions): about 10 s in a debug build, ~1 s optimised.
+    public static let defaultWorkLimit = 5_000_000
 
     static let tolerance = Double.log(onePlus: 1e-7)
 
-    public static func exactPValue(_ table: ContingencyTable) throws(InputError) -> Result {
+    public static func exactPValue(_ table: ContingencyTable, workLimit: Int = defaultWorkLimit) throws(InputError) -> Result {
         // Rows = the shorter dimension, so a node is a short vector.
         var obs = table.rowCount <= table.columnCount ? table.counts : table.transposed.counts
         // Largest columns first.
         let r = obs.count
         var colOrder = Array(0..<obs[0].count)
-        colOrder.sort { a, b in obs.reduce(0) { $0 + $1[a] } > obs.reduce(0) { $0 + $1[b] } }
+        colOrder.sort { a, b in obs.reduce(0) { $0 + $1[a] } < obs.reduce(0) { $0 + $1[b] } }
         obs = obs.map { row in colOrder.map { row[$0] } }
         let c = obs[0].count
         let rowTot = obs.map { $0.reduce(0, +) }
@@ -121,6 +128,8 @@ public enum FisherFreemanHalton {
         }
 
         var pRel = 0.0   // p-value / P(observed)
+        var unresolved = 0.0   // mass of paths abandoned at the work limit (relative to P(observed))
+        var work = 0
         var visited = 0
         // Stage dictionaries: node key → (rem, [bin: (rep, mass)])
         struct Node { var rem: [Int]; var past: [Int64: (Double, Double)] }
@@ -128,14 +137,18 @@ public enum FisherFreemanHalton {
         for s in 0..<(c - 1) {
             var next: [Int: Node] = [:]
             let lastStep = s == c - 2
-            for (_, node) in stage {
+            // Sorted iteration: Swift dictionaries iterate in a per-process random order, and the
+            // summation order must not change the last digit between runs.
+            for nodeKey in stage.keys.sorted() {
+                let node = stage[nodeKey]!
                 visited += 1
                 let rem = node.rem
                 let hiB = maxFutureBound(rem, s)
                 let loB = minFutureBound(rem, s)
                 var open: [(Double, Double)] = []
                 var logComp: Double? = nil
-                for (_, e) in node.past {
+                for bin in node.past.keys.sorted() {
+                    let e = node.past[bin]!
                     if e.0 + hiB <= tolerance {
                         if logComp == nil { logComp = logCompletionSum(rem, s) }
                         pRel += e.1 * Double.exp(e.0 + logComp!)
@@ -146,11 +159,20 @@ public enum FisherFreemanHalton {
                     }
                 }
                 if open.isEmpty { continue }
+                if work > workLimit {
+                    if logComp == nil { logComp = logCompletionSum(rem, s) }
+                    for (rep, mass) in open { unresolved += mass * Double.exp(rep + logComp!) }
+                    continue
+                }
                 // Enumerate allocations of column s among rows.
                 let cs = colTot[s]
                 var alloc = [Int](repeating: 0, count: r)
                 var suffixCap = [Int](repeating: 0, count: r + 1)
                 for i in stride(from: r - 1, through: 0, by: -1) { suffixCap[i] = suffixCap[i + 1] + min(rem[i], cs) }
+                // Last branching column: the completion of this node is an r×2 table fixed by the
+                // allocation, so list every completion value f once, sort, keep running sums of e^f
+                // (rescaled), and answer each past entry by binary search: Σ_{f ≤ tol − rep} e^{rep+f}.
+                var finals: [Double] = []
                 func visit(_ i: Int, _ left: Int, _ edge: Double) {
                     if i == r - 1 {
                         guard left <= rem[i] else { return }
@@ -159,22 +181,24 @@ public enum FisherFreemanHalton {
                         if lastStep {
                             var fin = e
                             for k in 0..<r { fin += delta(k, c - 1, rem[k] - alloc[k]) }
-                            for (rep, mass) in open where rep + fin <= tolerance { pRel += mass * Double.exp(rep + fin) }
+                            finals.append(fin)
+                            work += 1
                         } else {
+                            work += open.count
                             var child = rem
                             for k in 0..<r { child[k] -= alloc[k] }
                             let ck = key(child)
-                            var nd = next[ck] ?? Node(rem: child, past: [:])
+                            // Mutate in place (a local copy of the node would copy its dictionary).
+                            if next[ck] == nil { next[ck] = Node(rem: child, past: [:]) }
                             for (rep, mass) in open {
                                 let v = rep + e
                                 let bin = Int64((v * 1e9).rounded())
-                                if let old = nd.past[bin] {
-                                    nd.past[bin] = (old.0, old.1 + mass * Double.exp(v - old.0))
+                                if let old = next[ck]!.past[bin] {
+                                    next[ck]!.past[bin] = (old.0, old.1 + mass * Double.exp(v - old.0))
                                 } else {
-                                    nd.past[bin] = (v, mass)
+                                    next[ck]!.past[bin] = (v, mass)
                                 }
                             }
-                            next[ck] = nd
                         }
                         return
                     }
@@ -187,10 +211,30 @@ public enum FisherFreemanHalton {
                     }
                 }
                 visit(0, cs, 0)
+                if lastStep && !finals.isEmpty {
+                    finals.sort()
+                    // cumulative Σ_{i≤k} e^{f_i} = e^{scale_k} · sum_k
+                    var scales = [Double](repeating: 0, count: finals.count), sums = scales
+                    var sc = finals[0], sm = 0.0
+                    for (k, f) in finals.enumerated() {
+                        if f - sc > 300 { sm *= Double.exp(sc - f); sc = f }
+                        sm += Double.exp(f - sc)
+                        scales[k] = sc; sums[k] = sm
+                    }
+                    for (rep, mass) in open {
+                        let limit = tolerance - rep
+                        // number of finals ≤ limit
+                        var lo = 0, hi = finals.count
+                        while lo < hi { let mid = (lo + hi) / 2; if finals[mid] <= limit { lo = mid + 1 } else { hi = mid } }
+                        if lo > 0 { pRel += mass * sums[lo - 1] * Double.exp(rep + scales[lo - 1]) }
+                    }
+                }
             }
             stage = next
         }
         let pObs = Double.exp(logPObs)
-        return Result(pValue: min(1, pRel * pObs), observedProbability: pObs, nodesVisited: visited)
+        let lower = min(1, pRel * pObs)
+        return Result(pValue: lower, observedProbability: pObs, nodesVisited: visited,
+                      isComplete: unresolved == 0, pValueUpperBound: min(1, (pRel + unresolved) * pObs))
     }
 }

@@ -94,11 +94,12 @@ public enum OrdinalTests {
         var prefix = 0
         for j in 0..<(k - 2) {
             var next: [Int: [Int64: (Double, Double)]] = [:]
-            for (a, m) in states {
+            for a in states.keys.sorted() {
+                let m = states[a]!.sorted { $0.key < $1.key }.map(\.value)
                 for x in 0...min(c[j], r1 - a) {
                     let d = delta(j, x)
                     var dict = next[a + x] ?? [:]
-                    for (_, (tv, lw)) in m {
+                    for (tv, lw) in m {
                         let nt = tv + s[j] * Double(x)
                         let key = Int64((nt / (1 + abs(mean)) * 1e9).rounded())
                         let nl = lw + d
@@ -115,7 +116,8 @@ public enum OrdinalTests {
         }
         var total = 0.0, extreme = 0.0, equal = 0.0
         let j1 = k - 2, j2 = k - 1
-        for (a, m) in states {
+        for a in states.keys.sorted() {
+            let m = states[a]!.sorted { $0.key < $1.key }.map(\.value)
             let need = r1 - a
             guard need >= 0 else { continue }
             let lowX = max(0, need - c[j2]), highX = min(c[j1], need)
@@ -124,7 +126,7 @@ public enum OrdinalTests {
                 let y = need - x
                 let d = delta(j1, x) + delta(j2, y)
                 let add = s[j1] * Double(x) + s[j2] * Double(y)
-                for (_, (tv, lw)) in m {
+                for (tv, lw) in m {
                     let w = Double.exp(lw + d)
                     total += w
                     let dev = abs(tv + add - mean)

@@ -3,8 +3,10 @@ import TSCore
 /// The full battery for one table, as result rows: 2×2 effect measures and exact tests; r×c tests;
 /// with `ordered`, the ordinal tests. Used by `trialstats counts`.
 public enum TableReport {
+    /// `monteCarlo` adds a Monte Carlo Fisher–Freeman–Halton p-value (only on request; seed printed).
     public static func rows(_ t: ContingencyTable, ordered: Bool = false, scores: [Double]? = nil,
-                            level: Double = 0.95) throws(InputError) -> [ResultRow] {
+                            level: Double = 0.95, monteCarlo: (replicates: Int, seed: UInt64)? = nil,
+                            workLimit: Int = FisherFreemanHalton.defaultWorkLimit) throws(InputError) -> [ResultRow] {
         guard level > 0 && level < 1 else { throw InputError("--level", "confidence level must lie in (0, 1), found \(level)") }
         var out: [ResultRow] = []
         // Per-row proportions of the first column.
@@ -25,9 +27,21 @@ public enum TableReport {
             out += ChiSquareTests.rows(t)
         } else {
             out += ChiSquareTests.rows(t)
-            let ffh = try FisherFreemanHalton.exactPValue(t)
-            out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability, pValue: ffh.pValue,
-                                 method: "Fisher-Freeman-Halton exact (network algorithm, Mehta & Patel 1983); estimate = P(observed table)"))
+            let ffh = try FisherFreemanHalton.exactPValue(t, workLimit: workLimit)
+            if ffh.isComplete {
+                out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability, pValue: ffh.pValue,
+                                     method: "Fisher-Freeman-Halton exact (network algorithm, Mehta & Patel 1983); estimate = P(observed table)"))
+            } else {
+                out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability,
+                                     method: "Fisher-Freeman-Halton exact stopped at the work limit: p lies in [p_lower, p_upper]; ask for --monte-carlo",
+                                     extra: ["p_lower": NumberFormat.full(ffh.pValue), "p_upper": NumberFormat.full(ffh.pValueUpperBound)]))
+            }
+        }
+        if let mc = monteCarlo {
+            let r = try FisherFreemanHalton.monteCarloPValue(t, replicates: mc.replicates, seed: mc.seed)
+            out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: Double(mc.replicates), se: r.standardError, pValue: r.pValue,
+                                 method: "Fisher-Freeman-Halton Monte Carlo, (1+hits)/(B+1); estimate = replicates B; seed \(mc.seed)",
+                                 extra: ["seed": "\(mc.seed)", "replicates": "\(mc.replicates)"]))
         }
         if ordered { out += try OrdinalTests.rows(t, scores: scores) }
         return out

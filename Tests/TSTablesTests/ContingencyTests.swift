@@ -43,8 +43,10 @@ struct ChiSquareTestsTests {
                 #expect(error.description.contains(fragment), "\(text): \(error)")
             }
         }
-        #expect((try? ContingencyTable.parse("\"1,725\" 20;3 4")) == nil)   // quoted thousands only via parseCount per cell
+        // A count with a thousands separator is quoted; unquoted, the comma separates cells.
+        #expect((try? ContingencyTable.parse("\"1,725\",20;3,4"))?.total == 1752)
         #expect((try? ContingencyTable.parse("1725 20;3 4"))?.total == 1752)
+        #expect((try? ContingencyTable.parse("1,725,20;3,4")) == nil)   // ragged: 3 cells vs 2
     }
 }
 
@@ -87,5 +89,34 @@ struct FisherFreemanHaltonTests {
             // FEXACT accumulates in double with its own 1e-7 tie tolerance: 1e-9 relative.
             #expect(close(r.pValue, try #require(Fixture.rv(name, "p_value", "ffh_exact")), rel: 1e-9), "\(name)")
         }
+    }
+
+    /// A 4×6 table with N = 258 close to independence (R's default workspace fails; FEXACT needs
+    /// about 2 minutes with workspace = 2e8 and gives the value in tables_r_slow.csv). The exact network cannot
+    /// finish such tables quickly; past the work limit it must return rigorous bounds that bracket
+    /// the exact value, identically on every run.
+    @Test func fourBySixN258StopsAtWorkLimitWithBracketingBounds() throws {
+        let t = try ContingencyTable([[8, 12, 10, 15, 9, 11], [10, 9, 14, 8, 12, 7], [12, 11, 9, 10, 13, 12], [9, 13, 11, 12, 8, 13]])
+        #expect(t.total == 258)
+        let a = try FisherFreemanHalton.exactPValue(t, workLimit: 200_000)
+        let b = try FisherFreemanHalton.exactPValue(t, workLimit: 200_000)
+        #expect(!a.isComplete)
+        #expect(a == b)   // deterministic to the last bit
+        let r = Fixture.load("tables_r_slow.csv")["t_4x6_n258|p_value|ffh_exact"]
+        let ref = try #require(r)
+        #expect(a.pValue <= ref && ref <= a.pValueUpperBound, "[\(a.pValue), \(a.pValueUpperBound)] vs \(ref)")
+    }
+
+    @Test func monteCarloIsOnlyOnRequestSeededAndConsistent() throws {
+        let t = try ContingencyTable([[30, 15, 5], [18, 20, 12]])
+        let a = try FisherFreemanHalton.monteCarloPValue(t, replicates: 4000, seed: 42)
+        let b = try FisherFreemanHalton.monteCarloPValue(t, replicates: 4000, seed: 42)
+        #expect(a == b)
+        let exact = try #require(Fixture.mp("ffh_30_15_5__18_20_12", "p_value", "ffh_exact"))
+        // Binomial sampling error: within 5 standard errors (fails by chance with probability < 1e-6).
+        let se = (exact * (1 - exact) / 4000).squareRoot()
+        #expect(abs(a.pValue - exact) < 5 * se, "\(a.pValue) vs \(exact)")
+        let rows = try TableReport.rows(t)
+        #expect(!rows.contains { $0.method.contains("Monte Carlo") })
     }
 }

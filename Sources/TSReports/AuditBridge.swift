@@ -1,0 +1,115 @@
+import Foundation
+import TSCore
+import TSAudit
+import TSStudies
+
+/// Runs the TSAudit consistency checks on a study's dataset rows and turns the verdicts into report lines.
+///
+/// Per outcome and time point: each printed `difference` comparison (or a p-only one whose two arms have
+/// sizes) is audited with its two arms (`Audit.run` on a two-arm `PrintedStudy`); arms in no such comparison
+/// are audited alone. Printed percentages are checked against their counts (`PercentVsCounts`), and the sum of
+/// the arm sizes against the study's `included` (else `completed`) count.
+enum AuditBridge {
+    static func lines(_ study: StudyDataset) -> [ReportLine] {
+        var out: [ReportLine] = []
+        var groups: [(outcome: String, timepoint: String)] = []
+        for r in study.arms where !groups.contains(where: { $0 == (r.outcome, r.timepoint) }) { groups.append((r.outcome, r.timepoint)) }
+        for g in groups {
+            let rows = study.arms.filter { $0.outcome == g.outcome && $0.timepoint == g.timepoint }
+            var audited = Set<String>()
+            var seen: [AuditRow] = []
+            func add(_ rows: [AuditRow], comparison: String?) {
+                for r in rows where !seen.contains(r) {
+                    seen.append(r)
+                    out.append(line(r, outcome: g.outcome, timepoint: g.timepoint, comparison: comparison))
+                }
+            }
+            for c in study.comparisons where c.outcome == g.outcome && c.timepoint == g.timepoint {
+                guard let a = rows.first(where: { $0.arm == c.armA }), let b = rows.first(where: { $0.arm == c.armB }) else { continue }
+                let usable = c.measure == .difference || (c.measure == .pOnly && a.n != nil && b.n != nil)
+                guard usable, let pa = printedArm(a), let pb = printedArm(b) else { continue }
+                let comparison = PrintedComparison(
+                    estimate: c.measure == .difference ? c.estimate.flatMap { interval($0.text) } : nil,
+                    ciLower: c.ciLower.flatMap { interval($0.text) }, ciUpper: c.ciUpper.flatMap { interval($0.text) },
+                    p: c.p.flatMap { interval(unlabelled($0.text), domain: 0...1) }, level: c.ciLevel ?? 0.95)
+                add(Audit.run(PrintedStudy(arms: [pa, pb], comparison: comparison)), comparison: "\(c.armA) − \(c.armB)")
+                audited.insert(a.arm); audited.insert(b.arm)
+            }
+            for r in rows where !audited.contains(r.arm) {
+                guard r.n != nil || r.sd != nil || r.ciLower != nil || r.p != nil, let pa = printedArm(r) else { continue }
+                // An arm with nothing to check against (no CI, p or SD with n) gives no rows worth printing.
+                guard r.ciLower != nil || r.p != nil else { continue }
+                add(Audit.run(PrintedStudy(arms: [pa])), comparison: nil)
+            }
+        }
+        // Printed percentages against their counts.
+        for r in study.counts {
+            guard let pct = r.percent, let total = r.total, total.value >= 1, let p = interval(pct.text, domain: 0...100) else { continue }
+            let row = PercentVsCounts.check(percent: p, n: Int(total.value), count: r.count.map { Int($0.value) }, arm: r.arm)
+            var l = line(row, outcome: r.outcome, timepoint: r.timepoint, comparison: nil)
+            l.quantity = "percent[\(r.category)]"
+            out.append(l)
+        }
+        if let total = totalLine(study) { out.append(total) }
+        return out
+    }
+
+    /// The sum of the arm sizes (from arms.csv n or counts.csv totals, one per arm) against `included`,
+    /// else `completed`, from study.csv.
+    static func totalLine(_ study: StudyDataset) -> ReportLine? {
+        var sizes: [String: Double] = [:]
+        for r in study.arms { if let n = r.n, sizes[r.arm] == nil { sizes[r.arm] = n.value } }
+        for r in study.counts { if let n = r.total, sizes[r.arm] == nil { sizes[r.arm] = n.value } }
+        let arms = study.metadata.arms
+        guard arms.allSatisfy({ sizes[$0] != nil }) else { return nil }
+        let key = study.metadata.value("included") != nil ? "included" : "completed"
+        guard let text = study.metadata.value(key), let printed = try? PrintedValue.parse(text, location: key) else { return nil }
+        let sum = arms.reduce(0) { $0 + sizes[$1]! }
+        let parts = arms.map { "\($0) \(ReportNumber.amount(sizes[$0]!))" }.joined(separator: " + ")
+        let ok = sum == printed.value
+        return ReportLine(section: .audit, arm: "all", quantity: "total_n", recomputed: sum, printed: printed,
+                          flag: ok ? .consistent : .inconsistent, difference: sum - printed.value,
+                          method: "sum of the arm sizes against study.csv \(key)", detail: parts)
+    }
+
+    static func interval(_ text: String, domain: ClosedRange<Double> = -Double.infinity...Double.infinity) -> PrintedInterval? {
+        try? PrintedInterval(text, location: "dataset", domain: domain)
+    }
+
+    /// A printed p without its label: "p = 0.006" → "0.006", "P<0.0001" → "<0.0001" (the audit names the check).
+    static func unlabelled(_ text: String) -> String {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard let f = s.first, f == "p" || f == "P" else { return String(s) }
+        s = s.dropFirst().drop(while: { $0 == " " })
+        if s.hasPrefix("=") { s = s.dropFirst().drop(while: { $0 == " " }) }
+        return String(s)
+    }
+
+    /// A dataset arm row as TSAudit's `PrintedArm`, each number from its printed text (so its precision is kept).
+    static func printedArm(_ r: ArmSummaryRow) -> PrintedArm? {
+        guard let mean = interval(r.mean.text) else { return nil }
+        return PrintedArm(
+            label: r.arm, n: r.n.map { Int($0.value) }, mean: mean,
+            sd: r.sd.flatMap { interval($0.text, domain: 0...Double.infinity) },
+            se: r.se.flatMap { interval($0.text, domain: 0...Double.infinity) },
+            ciLower: r.ciLower.flatMap { interval($0.text) }, ciUpper: r.ciUpper.flatMap { interval($0.text) },
+            p: r.p.flatMap { interval(unlabelled($0.text), domain: 0...1) }, level: r.ciLevel ?? 0.95)
+    }
+
+    static func line(_ r: AuditRow, outcome: String, timepoint: String, comparison: String?) -> ReportLine {
+        let flag: ReportFlag
+        switch r.verdict {
+        case .consistent: flag = .consistent
+        case .rounding: flag = .rounding
+        case .inconsistent: flag = .inconsistent
+        case .unchecked: flag = .unchecked
+        }
+        var detail = r.detail
+        if case .unchecked(let what) = r.verdict { detail = "missing \(what)" + (detail.isEmpty ? "" : "; " + detail) }
+        if !r.readings.isEmpty { detail += (detail.isEmpty ? "" : "; ") + "readings: " + r.readings.map(\.rawValue).joined(separator: " ") }
+        let arm = r.arm == "difference" ? (comparison ?? r.arm) : r.arm
+        return ReportLine(section: .audit, outcome: outcome, timepoint: timepoint, arm: arm, quantity: r.check,
+                          recomputed: r.nominal, range: r.recomputed.map { (low: $0.lower, high: $0.upper) },
+                          printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)
+    }
+}

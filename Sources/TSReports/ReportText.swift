@@ -1,0 +1,224 @@
+import Foundation
+import TSCore
+import TSStudies
+
+/// A study's report as plain text a clinician can read: the study, what it reported, what recomputes, each
+/// difference with its size, what a printed bound implies, the audit verdicts, the regimens against the
+/// reference intakes, and what could not be recomputed. Numbers are rounded for reading (4 significant digits,
+/// doses with thousands separators); the CSV beside it has every value at full precision.
+public enum ReportText {
+    public static func text(_ r: StudyReport) -> String {
+        var out = header(r)
+        out += section("1. What was reported") + ReportedSection.text(r.study)
+        out += section("2. What recomputes") + recomputes(r)
+        out += section("3. Differences from the print") + differences(r)
+        let bounds = r.lines.filter { $0.section == .bound }
+        if !bounds.isEmpty { out += section("4. What the printed bound implies") + boundText(bounds, notes: r.notes) }
+        out += section("\(bounds.isEmpty ? 4 : 5). Consistency audit (TSAudit)") + audit(r)
+        out += section("\(bounds.isEmpty ? 5 : 6). Regimens and doses") + RegimenText.text(r)
+        out += section("\(bounds.isEmpty ? 6 : 7). Not recomputed")
+        out += r.notes.isEmpty ? "Nothing: every printed value with enough inputs was recomputed.\n"
+            : r.notes.map { "- \($0)\n" }.joined()
+        return out
+    }
+
+    static func section(_ title: String) -> String {
+        "\n" + title + "\n" + String(repeating: "-", count: title.count) + "\n"
+    }
+
+    static func header(_ r: StudyReport) -> String {
+        let m = r.study.metadata
+        let title = "TrialStats report: \(r.id)"
+        var out = title + "\n" + String(repeating: "=", count: title.count) + "\n\n"
+        out += wrap(m.value("citation") ?? m.value("title") ?? r.id) + "\n"
+        var facts: [String] = []
+        if let v = m.value("design") { facts.append("Design: \(v)") }
+        if let v = m.value("population") { facts.append("Population: \(v)" + (m.value("age").map { "; age \($0)" } ?? "")) }
+        let sizes = ["randomised", "included", "completed"].compactMap { k in m.value(k).map { "\(k) \($0)" } }
+        if !sizes.isEmpty { facts.append(sizes.joined(separator: "; ").capitalizedFirst) }
+        if let v = m.value("duration") { facts.append("Duration: \(v)") }
+        let ids = [m.value("pmid").map { "PMID \($0)" }, m.value("doi").map { "doi \($0)" }, m.value("registration")].compactMap { $0 }
+        if !ids.isEmpty { facts.append(ids.joined(separator: "; ")) }
+        facts.append("Arms: " + m.arms.joined(separator: "; "))
+        out += facts.map { wrap($0) + "\n" }.joined()
+        for e in m.entries where e.key == "companion" || e.key == "note" {
+            out += wrap((e.key == "companion" ? "Companion report: " : "Dataset note: ") + e.value) + "\n"
+        }
+        out += "\n" + wrap("How to read this: each number the paper printed is set beside the same number recomputed from the "
+            + "paper's other printed numbers. \"matches\" means the recomputed value rounds to the printed one; \"DIFFERS\" gives "
+            + "the gap (recomputed − printed) and how far it lies beyond the printed precision (half a unit in the last printed "
+            + "digit). Values are rounded here for reading; \(r.id).csv has every value to 17 significant digits with its method.") + "\n"
+        return out
+    }
+
+    /// Recomputed quantities of the arm, comparison and bound sections, compared ones first per block.
+    static func recomputes(_ r: StudyReport) -> String {
+        let lines = r.lines.filter { $0.section == .arm || $0.section == .comparison }
+        guard !lines.isEmpty else { return "Nothing printed here can be recomputed (see the last section).\n" }
+        var out = ""
+        var block = ""
+        for l in lines {
+            let key = "\(l.outcome), \(l.timepoint) — \(l.arm)"
+            if key != block {
+                block = key
+                out += "\n" + key + "\n"
+            }
+            out += "  " + describe(l) + "\n"
+        }
+        return out
+    }
+
+    /// "ci_lower  printed −2.3  recomputed −2.357  DIFFERS by −0.05737 (0.007374 beyond rounding)  [method]"
+    static func describe(_ l: ReportLine) -> String {
+        var s = l.quantity.padding(toLength: max(l.quantity.count + 2, 26), withPad: " ", startingAt: 0)
+        s += value(l)
+        if !l.printedDisplay.isEmpty { s += "  (printed \(l.printedDisplay))" }
+        s += "  " + verdict(l)
+        s += "  [\(l.method)]"
+        return s
+    }
+
+    static func value(_ l: ReportLine) -> String {
+        let u = l.unit.isEmpty || l.unit == "×" ? (l.unit == "×" ? "×" : "") : " " + l.unit
+        if let x = l.recomputed {
+            var s = (l.quantity.hasPrefix("p") && l.quantity != "percent" && !l.quantity.hasPrefix("percent") && !l.quantity.hasPrefix("proportion")
+                        ? ReportNumber.pValue(x) : ReportNumber.readable(x)) + u
+            if let r = l.range, l.section != .audit { s += " (\(ReportNumber.readable(r.low)) to \(ReportNumber.readable(r.high)))" }
+            return s
+        }
+        if let r = l.range { return "\(ReportNumber.readable(r.low)) to \(ReportNumber.readable(r.high))" + u }
+        return "NA"
+    }
+
+    static func verdict(_ l: ReportLine) -> String {
+        switch l.flag {
+        case .differs:
+            return "DIFFERS by \(ReportNumber.readable(l.difference)) (\(ReportNumber.readable(l.beyondRounding)) beyond rounding)"
+        case .boundNotMet: return "BOUND NOT MET"
+        case .boundMet: return "bound met"
+        default: return l.flag.rawValue
+        }
+    }
+
+    static func differences(_ r: StudyReport) -> String {
+        let d = r.differences
+        let compared = r.lines.filter { [.matches, .differs, .boundMet, .boundNotMet].contains($0.flag) }.count
+        guard !d.isEmpty else {
+            return compared == 0 ? "No printed value could be compared with a recomputation.\n"
+                : "None: all \(compared) printed values that could be recomputed agree with the recomputation.\n"
+        }
+        var out = "\(d.count) of \(compared) compared values differ from the print:\n"
+        for l in d {
+            let head = "\(l.arm), \(l.outcome) \(l.timepoint): \(l.quantity) printed \(l.printedDisplay), recomputed "
+            if l.flag == .boundNotMet {
+                out += wrap("- " + head + "\(value(l)); the printed bound is not met [\(l.method)]", indent: "  ") + "\n"
+            } else {
+                var s = "- " + head + "\(value(l)): differs by \(ReportNumber.readable(l.difference)), "
+                    + "\(ReportNumber.readable(l.beyondRounding)) beyond the printed precision [\(l.method)]."
+                if let a = auditCounterpart(l, in: r) {
+                    switch a.flag {
+                    case .rounding: s += " Audit: ROUNDING: some unrounded inputs within the printed precision reproduce it."
+                    case .consistent: s += " Audit: CONSISTENT."
+                    case .inconsistent:
+                        s += " Audit: INCONSISTENT: no unrounded inputs within the printed precision reproduce it"
+                            + (a.difference.map { $0.isNaN ? "." : " (miss \(ReportNumber.readable($0, digits: 3)))." } ?? ".")
+                    default: break
+                    }
+                }
+                out += wrap(s, indent: "  ") + "\n"
+            }
+        }
+        let findings = r.lines.filter { $0.section == .audit && $0.flag == .inconsistent && !$0.detail.isEmpty
+            && ["difference_vs_ci", "method", "mean_vs_ci", "n", "total_n"].contains($0.quantity) }
+        if !findings.isEmpty {
+            out += "\nWhat the audit makes of it:\n"
+            for f in findings { out += wrap("- \(f.arm), \(f.quantity): \(f.detail)", indent: "  ") + "\n" }
+        }
+        return out
+    }
+
+    /// The audit line that checks the same printed number as a recomputation line, if the audit ran on it.
+    static func auditCounterpart(_ l: ReportLine, in r: StudyReport) -> ReportLine? {
+        let map: [String: (check: String, method: String)] = [
+            "ci_lower": ("ci_lower", ""), "ci_upper": ("ci_upper", ""), "p": ("p", ""), "sd_from_ci": ("sd_vs_ci", ""),
+            "mean_from_ci_centre": ("mean_vs_ci", ""), "difference": ("difference", ""),
+            "ci_lower_student": ("difference_ci_lower", "Student"), "ci_upper_student": ("difference_ci_upper", "Student"),
+            "ci_lower_welch": ("difference_ci_lower", "Welch"), "ci_upper_welch": ("difference_ci_upper", "Welch"),
+            "p_student": ("difference_p", "Student"), "p_welch": ("difference_p", "Welch"),
+        ]
+        guard let m = map[l.quantity] else { return nil }
+        return r.lines.first { a in
+            a.section == .audit && a.quantity == m.check && a.arm == l.arm && a.outcome == l.outcome
+                && a.timepoint == l.timepoint && (m.method.isEmpty || a.method.hasPrefix(m.method))
+        }
+    }
+
+    static func boundText(_ lines: [ReportLine], notes: [String]) -> String {
+        var out = ""
+        var block = ""
+        for l in lines {
+            let key = "\(l.outcome), \(l.timepoint): \(l.printedDisplay), \(l.arm)"
+            if key != block { block = key; out += key + "\n" + wrap("  " + l.detail, indent: "  ") + "\n" }
+            out += wrap("  - \(l.quantity) ≥ \(ReportNumber.readable(l.recomputed)): \(l.method)", indent: "    ") + "\n"
+        }
+        out += wrap("  No counts are assumed: each value is the smallest that any table with the printed group sizes must "
+            + "reach to give the printed p-value.", indent: "  ") + "\n"
+        let v = lines.first { $0.quantity == "min_cramers_v" }?.recomputed
+        let half = lines.first { $0.quantity == "min_risk_difference_2x2_collapse" }?.recomputed
+        let rare = lines.first { $0.quantity == "min_risk_difference_2x2_collapse_integer_tables" }?.recomputed
+        if let v, let half, let rare {
+            out += "\n" + wrap("  In words: with these group sizes, \(lines[0].printedDisplay) is compatible with an association as weak as "
+                + "Cramér's V = \(ReportNumber.readable(v, digits: 2)) (0.1 counts as small, Cohen 1988). Split into two outcome "
+                + "categories, the two groups' proportions need differ by only \(ReportNumber.readable(100 * half, digits: 2)) "
+                + "percentage points when the outcome affects about half the patients, and by \(ReportNumber.readable(100 * rare, digits: 2)) "
+                + "when it is rare. The bound shows the difference is unlikely to be chance; it does not show that it is large.",
+                indent: "  ") + "\n"
+        }
+        return out
+    }
+
+    static func audit(_ r: StudyReport) -> String {
+        let lines = r.lines.filter { $0.section == .audit }
+        guard !lines.isEmpty else { return "No printed value has the inputs the audit checks need.\n" }
+        var out = wrap("Verdicts: consistent (recomputed from the printed inputs as printed, it prints as reported); rounding "
+            + "(only some unrounded inputs within the printed precision reproduce it); inconsistent (none do; miss = gap); "
+            + "unchecked (an input is missing).") + "\n"
+        var block = ""
+        for l in lines {
+            let key = l.outcome.isEmpty ? "Study totals" : "\(l.outcome), \(l.timepoint)"
+            if key != block { block = key; out += "\n" + key + "\n" }
+            var s = "  \(l.quantity) [\(l.arm)]  reported \(l.printedDisplay)"
+            if let x = l.recomputed { s += "  recomputed \(ReportNumber.readable(x))" }
+            if let rg = l.range, rg.low != rg.high { s += " (range \(ReportNumber.readable(rg.low)) to \(ReportNumber.readable(rg.high)))" }
+            s += "  " + l.flag.rawValue.uppercased()
+            if l.flag == .inconsistent, let m = l.difference, !m.isNaN { s += " (miss \(ReportNumber.readable(m, digits: 3)))" }
+            if !l.method.isEmpty { s += "  [\(l.method)]" }
+            if !l.detail.isEmpty { s += "  " + l.detail }
+            out += wrap(s, indent: "    ") + "\n"
+        }
+        return out
+    }
+
+    /// Wraps at `width` characters on spaces, keeping the text's leading spaces; continuation lines get `indent`.
+    static func wrap(_ text: String, width: Int = 110, indent: String = "") -> String {
+        let lead = String(text.prefix(while: { $0 == " " }))
+        var lines: [String] = []
+        var current = lead
+        var empty = true
+        for word in text.dropFirst(lead.count).split(separator: " ") {
+            if empty { current += word; empty = false; continue }
+            if current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += " " + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,81 @@
+import RealModule
+import TSCore
+
+/// SplitMix64 (Steele, Lea & Flood 2014, OOPSLA): a tiny seeded generator, so every Monte Carlo
+/// p-value is reproducible from the seed it prints.
+struct SplitMix64: Sendable {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform on [0, 1) with 53 random bits.
+    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
+
+extension FisherFreemanHalton {
+    public struct MonteCarloResult: Sendable, Equatable {
+        /// (1 + #{simulated P(T) ≤ P(observed)(1 + 1e-7)}) / (B + 1), as R's simulate.p.value.
+        public let pValue: Double
+        public let replicates: Int
+        public let seed: UInt64
+        /// Binomial standard error of the estimated tail fraction.
+        public let standardError: Double
+    }
+
+    /// Monte Carlo p-value, only on request: tables are drawn from the exact conditional
+    /// (multivariate hypergeometric) distribution given both margins, column by column, each cell a
+    /// hypergeometric draw by inversion (equivalent to Patefield 1981, AS 159).
+    public static func monteCarloPValue(_ table: ContingencyTable, replicates: Int, seed: UInt64) throws(InputError) -> MonteCarloResult {
+        guard replicates >= 1 else { throw InputError("--replicates", "need at least 1 replicate, found \(replicates)") }
+        let obs = table.counts
+        let r = table.rowCount, c = table.columnCount
+        let rowTot = table.rowTotals, colTot = table.columnTotals, n = table.total
+        let lf = LogFactorials(upTo: n)
+        var sObs = 0.0
+        for row in obs { for v in row { sObs += lf.hi[v] } }
+        let cut = sObs - tolerance   // log P(T) ≤ log P(obs) + tol  ⇔  Σ log n! ≥ Σ log obs! − tol
+        var rng = SplitMix64(seed: seed)
+        var hits = 0
+        var rem = rowTot
+        var weights: [Double] = []
+        for _ in 0..<replicates {
+            rem = rowTot
+            var s = 0.0
+            for j in 0..<c {
+                var need = colTot[j]
+                var restRows = rem.reduce(0, +)
+                for i in 0..<r {
+                    restRows -= rem[i]
+                    let k = drawHypergeometric(successes: rem[i], failures: restRows, draws: need, rng: &rng, scratch: &weights)
+                    s += lf.hi[k]; rem[i] -= k; need -= k
+                }
+            }
+            if s >= cut { hits += 1 }
+        }
+        let p = Double(hits + 1) / Double(replicates + 1)
+        let f = Double(hits) / Double(replicates)
+        return MonteCarloResult(pValue: p, replicates: replicates, seed: seed,
+                                standardError: (f * (1 - f) / Double(replicates)).squareRoot())
+    }
+
+    /// One hypergeometric variate by inversion: weights relative to the mode by the pmf ratio
+    /// P(x+1)/P(x) = (m−x)(k−x) / ((x+1)(f−k+x+1)), so nothing underflows at large N.
+    static func drawHypergeometric(successes m: Int, failures f: Int, draws k: Int, rng: inout SplitMix64, scratch w: inout [Double]) -> Int {
+        let lo = max(0, k - f), hi = min(k, m)
+        if lo >= hi { return lo }
+        let mode = min(hi, max(lo, Int((Double(k + 1) * Double(m + 1) / Double(m + f + 2)).rounded(.down))))
+        w = [Double](repeating: 0, count: hi - lo + 1)
+        w[mode - lo] = 1
+        if mode < hi { for x in mode..<hi { w[x + 1 - lo] = w[x - lo] * Double(m - x) * Double(k - x) / (Double(x + 1) * Double(f - k + x + 1)) } }
+        if mode > lo { for x in stride(from: mode, to: lo, by: -1) { w[x - 1 - lo] = w[x - lo] * Double(x) * Double(f - k + x) / (Double(m - x + 1) * Double(k - x + 1)) } }
+        let total = w.reduce(0, +)
+        var u = rng.uniform() * total
+        for (i, v) in w.enumerated() { u -= v; if u < 0 { return lo + i } }
+        return hi
+    }
+}
