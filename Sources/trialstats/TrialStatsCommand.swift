@@ -9,7 +9,7 @@ struct TrialStatsCommand: ParsableCommand {
         abstract: "Re-derive what clinical studies report: CIs, differences, p-values, exact tests.",
         subcommands: [
             DistCommand.self, MeansCommand.self, AuditCommand.self, ModelCommand.self, CertifyCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, CountsCommand.self, ProportionCommand.self,
         ]
     )
 }
