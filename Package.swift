@@ -25,10 +25,10 @@ let package = Package(
         .target(name: "TSCore", exclude: ["README.md"]),
         .target(
             name: "TSDistributions",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["TSCore", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"]
         ),
-        .target(name: "TSLinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
+        .target(name: "TSLinearAlgebra", dependencies: ["TSCore", "CLAPACK"], exclude: ["README.md"]),
         .target(
             name: "TSEffects",
             dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")],
@@ -36,7 +36,8 @@ let package = Package(
         ),
         .target(
             name: "TSTables",
-            dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["TSCore", "TSDistributions", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]
         ),
         .target(
             name: "TSModels",

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// First-order corrections for the rounding of a distribution's transformed argument.
 ///
@@ -10,7 +11,7 @@ enum ArgumentCorrection {
     /// I_x(a, b) and 1 − I_x(a, b) for x, y = 1 − x given as double-doubles.
     /// The smaller of x and y is the one the incomplete beta works with (TOMS 708 takes both
     /// and derives the other by log1p), so its low part is the correction.
-    static func betaRatios(a: Double, b: Double, x: DoubleDouble, y: DoubleDouble) -> (p: Double, q: Double) {
+    static func betaRatios(a: Double, b: Double, x: DoubleWord, y: DoubleWord) -> (p: Double, q: Double) {
         var (p, q) = Special.betaRatios(a: a, b: b, x: x.hi, y: y.hi)
         let dx = x.hi <= y.hi ? x.lo : -y.lo
         if dx != 0 && x.hi > 0 && y.hi > 0 {
@@ -25,7 +26,7 @@ enum ArgumentCorrection {
     }
 
     /// P(a, x) and Q(a, x) for x given as a double-double.
-    static func gammaRatios(a: Double, x: DoubleDouble) -> (p: Double, q: Double) {
+    static func gammaRatios(a: Double, x: DoubleWord) -> (p: Double, q: Double) {
         var (p, q) = Special.gammaRatios(a: a, x: x.hi)
         if x.lo != 0 && x.hi > 0 {
             let delta = x.lo * Double.exp(Special.logGammaDensityPrefix(a: a, x: x.hi)) / x.hi
@@ -35,12 +36,5 @@ enum ArgumentCorrection {
             }
         }
         return (p, q)
-    }
-
-    /// value / scale as a double-double.
-    static func quotient(_ value: Double, _ scale: Double) -> DoubleDouble {
-        let hi = value / scale
-        let lo = value.addingProduct(-hi, scale) / scale   // exact remainder by FMA
-        return DoubleDouble(hi, lo)
     }
 }

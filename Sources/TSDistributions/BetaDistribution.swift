@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// The beta distribution with shapes α, β > 0 on [0, 1].
 ///
@@ -16,7 +17,7 @@ public struct BetaDistribution: ContinuousDistribution {
     }
 
     func ratios(_ x: Double) -> (p: Double, q: Double) {
-        ArgumentCorrection.betaRatios(a: shape1, b: shape2, x: DoubleDouble(x), y: DoubleDouble.sum(1, -x))
+        ArgumentCorrection.betaRatios(a: shape1, b: shape2, x: DoubleWord(x), y: DoubleWord.twoSum(1, -x))
     }
 
     public func cdf(_ x: Double) -> Double {
@@ -42,7 +43,7 @@ public struct BetaDistribution: ContinuousDistribution {
             if s > 1 { return -.infinity }
             return -Special.logBeta(shape1, shape2)
         }
-        let y = DoubleDouble.sum(1, -x)
+        let y = DoubleWord.twoSum(1, -x)
         // log(x^{α−1} y^{β−1}/B) = log prefix − log x − log y; y's low part enters as (β−1)/y · (−(−lo)).
         return Special.logBetaDensityPrefix(a: shape1, b: shape2, x: x, y: y.hi) - Double.log(x) - Double.log(y.hi)
             + y.lo * (shape2 - 1) / y.hi

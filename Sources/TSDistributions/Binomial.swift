@@ -1,20 +1,20 @@
 import RealModule
+import TSCore
 
 /// Binomial(n, p): the number of successes in `n` independent trials with success probability `p`.
 ///
 /// - pmf: Loader (2000), "Fast and accurate computation of binomial probabilities", saddle-point
 ///   form (eq. 2–3): b(k; n, p) = exp(δ(n) − δ(k) − δ(n−k) − D(k, np) − D(n−k, nq)) · √(n / (2π k (n−k))),
 ///   δ = `Special.stirlingError`, D = `Special.bd0`. The products np and nq are carried as
-///   double-doubles and D is corrected to first order (∂D(x, M)/∂M = 1 − x/M), so rounding np
+///   double words and D is corrected to first order (∂D(x, M)/∂M = 1 − x/M), so rounding np
 ///   does not cost |k − np|·ε in the exponent.
 /// - cdf/sf: P(X ≤ k) = I_q(n−k, k+1) (Abramowitz & Stegun 26.5.24, 6.6.4) via `Special.betaRatios`
 ///   with x = q, y = p; both tails are returned directly, so neither is formed as 1 − other.
 public struct Binomial: DiscreteDistribution {
     public let n: Int
     public let p: Double
-    /// 1 − p as a double-double (hi + lo == 1 − p exactly).
-    let qHi: Double
-    let qLo: Double
+    /// 1 − p as a double word (hi + lo == 1 − p exactly).
+    let q: DoubleWord
 
     public init(n: Int, p: Double) throws {
         guard n >= 0 else { throw DistributionError(parameter: "n", message: "must be ≥ 0 (got \(n))") }
@@ -24,26 +24,22 @@ public struct Binomial: DiscreteDistribution {
         }
         self.n = n
         self.p = p
-        let (hi, lo) = ExactProducts.oneMinus(p)
-        qHi = hi
-        qLo = lo
+        q = DoubleWord.fastTwoSum(1, -p)   // exact: |1| ≥ |p| (Dekker's Fast2Sum)
     }
 
     public var mean: Double { Double(n) * p }
-    public var variance: Double { Double(n) * p * qHi }
+    public var variance: Double { Double(n) * p * q.hi }
 
     public func pmf(_ k: Int) -> Double {
         guard k >= 0, k <= n else { return 0 }
-        return LoaderBinomial.density(x: Double(k), n: Double(n),
-                                      np: ExactProducts.product(Double(n), p, 0),
-                                      nq: ExactProducts.product(Double(n), qHi, qLo), p: p, q: qHi)
+        return LoaderBinomial.density(x: Double(k), n: Double(n), np: DoubleWord.twoProduct(Double(n), p),
+                                      nq: q * Double(n), p: p, q: q.hi)
     }
 
     public func logPMF(_ k: Int) -> Double {
         guard k >= 0, k <= n else { return -.infinity }
-        return LoaderBinomial.logDensity(x: Double(k), n: Double(n),
-                                         np: ExactProducts.product(Double(n), p, 0),
-                                         nq: ExactProducts.product(Double(n), qHi, qLo), p: p, q: qHi)
+        return LoaderBinomial.logDensity(x: Double(k), n: Double(n), np: DoubleWord.twoProduct(Double(n), p),
+                                         nq: q * Double(n), p: p, q: q.hi)
     }
 
     public func cdf(_ k: Int) -> Double { tails(k).lower }
@@ -55,9 +51,9 @@ public struct Binomial: DiscreteDistribution {
         if k >= n { return (1, 0) }
         if p == 0 { return (1, 0) }
         if p == 1 { return (0, 1) }
-        // P(X ≤ k) = I_q(n − k, k + 1); pass x = q, y = p (p is exact as given; qHi is 1 − p rounded,
+        // P(X ≤ k) = I_q(n − k, k + 1); pass x = q, y = p (p is exact as given; q.hi is 1 − p rounded,
         // so the smaller of the two is always exact, which is what the TOMS 708 convention needs).
-        let r = Special.betaRatios(a: Double(n - k), b: Double(k + 1), x: qHi, y: p)
+        let r = Special.betaRatios(a: Double(n - k), b: Double(k + 1), x: q.hi, y: p)
         return (r.p, r.q)
     }
 
@@ -72,21 +68,22 @@ public struct Binomial: DiscreteDistribution {
     var momentsForSearch: DiscreteQuantile.Moments {
         let v = variance
         let sd = v.squareRoot()
-        return .init(mean: mean, sd: sd, skewness: sd > 0 ? (qHi - p) / sd : 0)
+        return .init(mean: mean, sd: sd, skewness: sd > 0 ? (q.hi - p) / sd : 0)
     }
 }
 
 /// Loader (2000) binomial density kernel shared by `Binomial` and `Hypergeometric`.
 enum LoaderBinomial {
-    /// D(x, M) for M = M.hi + M.lo, to first order in M.lo (Loader's bd0 is D(x, M) = x log(x/M) + M − x).
+    /// D(x, M) for M = M.hi + M.lo, to first order in M.lo (Loader's bd0 is D(x, M) = x log(x/M) + M − x;
+    /// ∂D/∂M = 1 − x/M).
     @inline(__always)
-    static func bd0(_ x: Double, _ m: (hi: Double, lo: Double)) -> Double {
+    static func bd0(_ x: Double, _ m: DoubleWord) -> Double {
         Special.bd0(x, m.hi) + (1 - x / m.hi) * m.lo
     }
 
     /// log of b(x; n, p) following Loader (2000) eq. 3 (and the x = 0, x = n boundary forms).
-    /// `np`, `nq` are double-doubles for n·p and n·q; p, q are their (rounded) ratios to n.
-    static func logDensity(x: Double, n: Double, np: (hi: Double, lo: Double), nq: (hi: Double, lo: Double),
+    /// `np`, `nq` are double words for n·p and n·q; p, q are their (rounded) ratios to n.
+    static func logDensity(x: Double, n: Double, np: DoubleWord, nq: DoubleWord,
                            p: Double, q: Double) -> Double {
         if p == 0 { return x == 0 ? 0 : -.infinity }
         if q == 0 { return x == n ? 0 : -.infinity }
@@ -101,7 +98,7 @@ enum LoaderBinomial {
     }
 
     /// b(x; n, p) = exp(log density), with the √ prefactor applied outside the exponential.
-    static func density(x: Double, n: Double, np: (hi: Double, lo: Double), nq: (hi: Double, lo: Double),
+    static func density(x: Double, n: Double, np: DoubleWord, nq: DoubleWord,
                         p: Double, q: Double) -> Double {
         if p == 0 { return x == 0 ? 1 : 0 }
         if q == 0 { return x == n ? 1 : 0 }
@@ -110,27 +107,5 @@ enum LoaderBinomial {
         let lc = Special.stirlingError(n) - Special.stirlingError(x) - Special.stirlingError(n - x)
             - bd0(x, np) - bd0(n - x, nq)
         return Double.exp(lc) * (n / (2 * Double.pi * x * (n - x))).squareRoot()
-    }
-}
-
-/// Error-free transformations (Dekker 1971; Knuth TAOCP vol. 2 §4.2.2) used to carry n·p exactly.
-enum ExactProducts {
-    /// (hi, lo) with hi + lo == 1 − p exactly (Fast2Sum, valid since |1| ≥ |p| for p in [0, 1]).
-    static func oneMinus(_ p: Double) -> (Double, Double) {
-        let hi = 1 - p
-        let lo = (1 - hi) - p
-        return (hi, lo)
-    }
-
-    /// n·(xHi + xLo) as a double-double for an exactly representable n (the low part of n·xHi is
-    /// exact via fma).
-    static func product(_ n: Double, _ xHi: Double, _ xLo: Double) -> (hi: Double, lo: Double) {
-        let hi = n * xHi
-        return (hi, fmaLow(n, xHi, hi) + n * xLo)
-    }
-
-    @inline(__always)
-    static func fmaLow(_ a: Double, _ b: Double, _ ab: Double) -> Double {
-        (-ab).addingProduct(a, b)   // exact a·b − fl(a·b)
     }
 }

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Snedecor's F distribution with d₁, d₂ > 0 degrees of freedom (both finite).
 ///
@@ -18,14 +19,14 @@ public struct FDistribution: ContinuousDistribution {
     var a: Double { df1 / 2 }
     var b: Double { df2 / 2 }
 
-    func betaArguments(_ f: Double) -> (x: DoubleDouble, y: DoubleDouble) {
-        let n = DoubleDouble.product(df1, f)
+    func betaArguments(_ f: Double) -> (x: DoubleWord, y: DoubleWord) {
+        let n = DoubleWord.twoProduct(df1, f)
         if !n.hi.isFinite || n.hi > 1e300 {
             let r = (df2 / df1) / f
-            return (DoubleDouble(1 / (1 + r)), DoubleDouble(r / (1 + r)))
+            return (DoubleWord(1 / (1 + r)), DoubleWord(r / (1 + r)))
         }
-        let den = n.adding(DoubleDouble(df2))
-        return (n.divided(by: den), DoubleDouble(df2).divided(by: den))
+        let den = n + df2
+        return (n / den, DoubleWord(df2) / den)
     }
 
     public func cdf(_ f: Double) -> Double {

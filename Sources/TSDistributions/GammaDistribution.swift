@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// The gamma distribution with shape k > 0 and scale θ > 0 (density x^{k−1} e^{−x/θ} / (Γ(k) θ^k)).
 ///
@@ -15,8 +16,8 @@ public struct GammaDistribution: ContinuousDistribution {
         self.scale = scale
     }
 
-    func standardized(_ x: Double) -> DoubleDouble {
-        scale == 1 ? DoubleDouble(x) : ArgumentCorrection.quotient(x, scale)
+    func standardized(_ x: Double) -> DoubleWord {
+        scale == 1 ? DoubleWord(x) : DoubleWord.quotient(x, scale)
     }
 
     public func cdf(_ x: Double) -> Double {

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Hypergeometric(successes r, failures b, draws n): the number of successes among n draws without
 /// replacement from an urn of r successes and b failures (R's dhyper(x, m = r, n = b, k = n)).
@@ -47,14 +48,10 @@ public struct Hypergeometric: DiscreteDistribution {
         return n * (Double(successes) / N) * (Double(failures) / N) * (N - n) / (N - 1)
     }
 
-    /// (a·c)/N as a double-double (a, c, N exactly representable integers).
-    private static func ratio(_ a: Int, _ c: Int, _ N: Int) -> (hi: Double, lo: Double) {
-        let A = Double(a), C = Double(c), D = Double(N)
-        let prodHi = A * C
-        let prodLo = ExactProducts.fmaLow(A, C, prodHi)
-        let hi = prodHi / D
-        let rem = prodHi.addingProduct(-hi, D)   // prodHi − hi·D, exact (fma; Dekker 1971)
-        return (hi, (rem + prodLo) / D)
+    /// (a·c)/N as a double word (a, c, N exactly representable integers): the exact product divided by N
+    /// (DWDivFP3, relative error ≤ 3u²).
+    private static func ratio(_ a: Int, _ c: Int, _ N: Int) -> DoubleWord {
+        DoubleWord.twoProduct(Double(a), Double(c)) / Double(N)
     }
 
     public func pmf(_ k: Int) -> Double {

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Noncentral t distribution: T = (Z + δ) / √(V/ν), Z ~ N(0, 1), V ~ χ²_ν independent.
 ///
@@ -34,7 +35,7 @@ public struct NoncentralT: ContinuousDistribution {
         if t.isNaN { return .nan }
         if t == -.infinity { return 0 }
         if t == .infinity { return 1 }
-        if df == .infinity { return StandardNormal.lowerTail(DoubleDouble.sum(t, -ncp)) }
+        if df == .infinity { return StandardNormal.lowerTail(DoubleWord.twoSum(t, -ncp)) }
         return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .lower).value()
     }
 
@@ -42,14 +43,14 @@ public struct NoncentralT: ContinuousDistribution {
         if t.isNaN { return .nan }
         if t == -.infinity { return 1 }
         if t == .infinity { return 0 }
-        if df == .infinity { let u = DoubleDouble.sum(t, -ncp); return StandardNormal.lowerTail(DoubleDouble(-u.hi, -u.lo)) }
+        if df == .infinity { return StandardNormal.lowerTail(-DoubleWord.twoSum(t, -ncp)) }
         return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .upper).value()
     }
 
     public func pdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         if t.isInfinite { return 0 }
-        if df == .infinity { return StandardNormal.density(DoubleDouble.sum(t, -ncp)) }
+        if df == .infinity { return StandardNormal.density(DoubleWord.twoSum(t, -ncp)) }
         return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .density).value()
     }
 

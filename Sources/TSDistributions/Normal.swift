@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// The normal distribution N(mean, sd²).
 ///
@@ -16,10 +17,10 @@ public struct Normal: ContinuousDistribution {
     }
 
     /// z = (x − mean)/sd as hi + lo.
-    func standardize(_ x: Double) -> DoubleDouble {
-        let d = DoubleDouble.sum(x, -mean)
+    func standardize(_ x: Double) -> DoubleWord {
+        let d = DoubleWord.twoSum(x, -mean)
         if sd == 1 { return d }
-        return d.divided(by: DoubleDouble(sd))
+        return d / sd
     }
 
     public func pdf(_ x: Double) -> Double {

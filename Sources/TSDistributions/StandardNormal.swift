@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// The standard normal distribution's tails, density and quantile, shared by `Normal` and by
 /// `StudentT` at infinite df.
@@ -9,32 +10,32 @@ import RealModule
 /// condition number z·φ(z)/Φ(z) ≈ z² would otherwise amplify one rounding by ~1400.
 enum StandardNormal {
     /// 1/√2 as hi + lo.
-    static let invSqrt2 = DoubleDouble(0.7071067811865476, -4.833646656726457e-17)
+    static let invSqrt2 = DoubleWord(0.7071067811865476, -4.833646656726457e-17)
     static let invSqrt2Pi = 0.3989422804014327
     static let logSqrt2Pi = 0.9189385332046728
 
     /// Φ(z), the lower tail at z = hi + lo.
-    static func lowerTail(_ z: DoubleDouble) -> Double {
+    static func lowerTail(_ z: DoubleWord) -> Double {
         if z.hi.isNaN { return .nan }
         if z.hi > -0.7 && z.hi < 0.7 {
             // Central: ½ + ½ erf(z/√2) has no cancellation; first-order term for z.lo.
             return 0.5 + 0.5 * Double.erf(z.hi * invSqrt2.hi) + density(z.hi) * z.lo
         }
         if z.hi >= 0.7 { return 1 - upperTail(z) }   // Φ ≥ 0.758: subtraction loses < 2 bits
-        return upperTail(DoubleDouble(-z.hi, -z.lo))
+        return upperTail(-z)
     }
 
     /// 1 − Φ(z) = ½ erfc(z/√2) for z = hi + lo, computed directly.
-    static func upperTail(_ z: DoubleDouble) -> Double {
+    static func upperTail(_ z: DoubleWord) -> Double {
         if z.hi.isNaN { return .nan }
         if z.hi < 0.7 {
             if z.hi > -0.7 { return 0.5 - 0.5 * Double.erf(z.hi * invSqrt2.hi) - density(z.hi) * z.lo }
-            return 1 - upperTail(DoubleDouble(-z.hi, -z.lo))   // 1 − Φ(z) = Φ(−z) ≥ 0.758
+            return 1 - upperTail(-z)   // 1 − Φ(z) = Φ(−z) ≥ 0.758
         }
         if z.hi > 40 { return 0 }
         // s = z/√2 as a double-double; erfc(s.hi + s.lo) ≈ erfc(s.hi)·(1 − s.lo·R(s.hi)),
         // R(s) = (2/√π) e^{−s²} / erfc(s).
-        let s = z.multiplied(by: invSqrt2.hi).adding(DoubleDouble.product(z.hi, invSqrt2.lo))
+        let s = z * invSqrt2
         let e = Double.erfc(s.hi)
         let r: Double
         if s.hi <= 5 {
@@ -54,15 +55,15 @@ enum StandardNormal {
 
     /// φ(z) for z = hi + lo with z² formed exactly, so the density keeps full relative accuracy
     /// for |z| up to 38 (plain exp(−z²/2) loses about z²·ε/2).
-    static func density(_ z: DoubleDouble) -> Double {
-        let sq = DoubleDouble.product(z.hi, z.hi)
+    static func density(_ z: DoubleWord) -> Double {
+        let sq = DoubleWord.twoProduct(z.hi, z.hi)
         let small = 0.5 * sq.lo + z.hi * z.lo
         return invSqrt2Pi * Double.exp(-0.5 * sq.hi) * (1 - small)
     }
 
     /// log φ(z) for z = hi + lo.
-    static func logDensity(_ z: DoubleDouble) -> Double {
-        let sq = DoubleDouble.product(z.hi, z.hi)
+    static func logDensity(_ z: DoubleWord) -> Double {
+        let sq = DoubleWord.twoProduct(z.hi, z.hi)
         return -0.5 * sq.hi - (0.5 * sq.lo + z.hi * z.lo) - logSqrt2Pi
     }
 
@@ -97,9 +98,9 @@ enum StandardNormal {
         var z = abramowitzStegun(q)
         let logQ = Double.log(q)
         for _ in 0..<12 {
-            let phiUpper = upperTail(DoubleDouble(-z))       // Φ(z) for z < 0
+            let phiUpper = upperTail(DoubleWord(-z))       // Φ(z) for z < 0
             let g = Double.log(phiUpper) - logQ
-            let r = Double.exp(logDensity(DoubleDouble(z)) - Double.log(phiUpper))   // φ/Φ
+            let r = Double.exp(logDensity(DoubleWord(z)) - Double.log(phiUpper))   // φ/Φ
             let step = g / (r + g * (z + r) / 2)
             z -= step
             if abs(step) <= 1e-17 * abs(z) { break }

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Student's t distribution with ν > 0 degrees of freedom (any real ν, including +∞ → normal).
 ///
@@ -19,16 +20,16 @@ public struct StudentT: ContinuousDistribution {
     var isNormal: Bool { df > StudentT.normalLimit }
 
     /// (x, 1 − x) for ν/(ν + t²) as double-doubles.
-    func betaArguments(_ t: Double) -> (x: DoubleDouble, y: DoubleDouble) {
+    func betaArguments(_ t: Double) -> (x: DoubleWord, y: DoubleWord) {
         let at = abs(t)
         if at > 1e150 {
             // t² would overflow: r = ν/t², x = r/(1 + r), y = 1/(1 + r).
             let r = (df / at) / at
-            return (DoubleDouble(r / (1 + r)), DoubleDouble(1 / (1 + r)))
+            return (DoubleWord(r / (1 + r)), DoubleWord(1 / (1 + r)))
         }
-        let t2 = DoubleDouble.product(at, at)
-        let den = t2.adding(DoubleDouble(df))
-        return (DoubleDouble(df).divided(by: den), t2.divided(by: den))
+        let t2 = DoubleWord.twoProduct(at, at)
+        let den = t2 + df
+        return (DoubleWord(df) / den, t2 / den)
     }
 
     /// (P(T > |t|), P(T ≤ |t|)).
@@ -40,7 +41,7 @@ public struct StudentT: ContinuousDistribution {
 
     public func cdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
-        if isNormal { return StandardNormal.lowerTail(DoubleDouble(t)) }
+        if isNormal { return StandardNormal.lowerTail(DoubleWord(t)) }
         if t.isInfinite { return t < 0 ? 0 : 1 }
         if t == 0 { return 0.5 }
         let (upper, lower) = tails(t)
@@ -49,7 +50,7 @@ public struct StudentT: ContinuousDistribution {
 
     public func sf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
-        if isNormal { return StandardNormal.upperTail(DoubleDouble(t)) }
+        if isNormal { return StandardNormal.upperTail(DoubleWord(t)) }
         if t.isInfinite { return t < 0 ? 1 : 0 }
         if t == 0 { return 0.5 }
         let (upper, lower) = tails(t)
@@ -61,7 +62,7 @@ public struct StudentT: ContinuousDistribution {
 
     public func logPDF(_ t: Double) -> Double {
         if t.isNaN { return .nan }
-        if isNormal { return StandardNormal.logDensity(DoubleDouble(t)) }
+        if isNormal { return StandardNormal.logDensity(DoubleWord(t)) }
         if t.isInfinite { return -.infinity }
         // log(1 + t²/ν) with t²/ν as a double-double.
         let at = abs(t)
@@ -69,7 +70,7 @@ public struct StudentT: ContinuousDistribution {
         if at > 1e150 {
             log1pu = 2 * Double.log(at) - Double.log(df) + Double.log(onePlus: df / at / at)
         } else {
-            let u = DoubleDouble.product(at, at).divided(by: DoubleDouble(df))
+            let u = DoubleWord.twoProduct(at, at) / df
             log1pu = Double.log(onePlus: u.hi) + u.lo / (1 + u.hi)
         }
         return logNormalizer - 0.5 * (df + 1) * log1pu

@@ -1,3 +1,5 @@
+import TSCore
+
 /// Iterative refinement of least-squares problems through the augmented system
 ///
 ///     [ I   X ] [ r ]   [ b ]

@@ -1,4 +1,5 @@
 import CLAPACK
+import TSCore
 
 /// Householder QR with column pivoting, A P = Q R (LAPACK `dgeqp3`; Businger & Golub 1965,
 /// Quintana-Ortí, Sun & Bischof 1998), of a matrix whose columns were first scaled to unit

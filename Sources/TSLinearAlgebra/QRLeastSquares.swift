@@ -1,3 +1,5 @@
+import TSCore
+
 /// The solution of min ‖y − X β‖₂ by Householder QR with column pivoting (LAPACK `dgeqp3`,
 /// Businger & Golub 1965; Quintana-Ortí, Sun & Bischof 1998), never the normal equations, followed by
 /// iterative refinement through the augmented system with double-word residuals (Björck 1967; see

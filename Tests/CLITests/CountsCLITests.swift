@@ -1,31 +1,12 @@
 import Foundation
 import Testing
 
-/// Runs the built `trialstats` binary (found under the package's .build/debug) and checks what a
+/// Runs the built `trialstats` binary (through `CLIRunner`) and checks what a
 /// reviewer sees: CSV columns, the battery per table shape, and clear non-zero exits on bad input.
 struct CountsCLITests {
-    static func binary() -> URL? {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent(".build/debug/trialstats")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let exe = try #require(binary(), "build the trialstats executable first")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        let o = Pipe(), e = Pipe()
-        p.standardOutput = o; p.standardError = e
-        try p.run()
-        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, out, err)
+        let r = try CLIRunner.run(args)
+        return (r.status, r.stdout, r.stderr)
     }
 
     @Test func twoByTwoCSVHasEveryEffectMeasure() throws {

@@ -1,31 +1,10 @@
 import Foundation
 import Testing
 
-/// Runs the built `trialstats` binary (next to the test bundle, else .build/debug under the package root).
-func runTrialstats(_ args: [String], stdin: String? = nil, filePath: String = #filePath) throws -> (out: String, err: String, status: Int32) {
-    var candidates: [URL] = []
-    let bundle = Bundle.main.bundleURL
-    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("trialstats"))
-    candidates.append(bundle.appendingPathComponent("trialstats"))
-    var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), dir.path != "/" {
-        dir = dir.deletingLastPathComponent()
-    }
-    candidates.append(dir.appendingPathComponent(".build/debug/trialstats"))
-    guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CocoaError(.fileNoSuchFile)
-    }
-    let p = Process()
-    p.executableURL = exe
-    p.arguments = args
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out; p.standardError = err; p.standardInput = inp
-    try p.run()
-    if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try inp.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+/// Runs the built `trialstats` binary through `CLIRunner`.
+func runTrialstats(_ args: [String], stdin: String? = nil) throws -> (out: String, err: String, status: Int32) {
+    let r = try CLIRunner.run(args, stdin: stdin)
+    return (r.stdout, r.stderr, r.status)
 }
 
 @Suite struct MeansCLI {

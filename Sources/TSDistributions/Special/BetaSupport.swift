@@ -1,120 +1,11 @@
 import RealModule
+import TSCore
 
 // Private numerical helpers for the incomplete beta ratio (IncompleteBeta*.swift, LogBeta.swift).
 // Names carry a `beta` prefix so they cannot collide with the shared `Special.log1pmx`,
-// `Special.stirlingError` and `Special.bd0` written elsewhere.
-
-/// Unevaluated sum `hi + lo` of two doubles ("double-double"), used where an exponent of size
-/// up to ~700 must be known to better than one ulp, so that `exp` of it keeps full relative accuracy.
-/// Error-free transformations: Knuth's TwoSum and the FMA-based TwoProduct (Dekker 1971; Ogita, Rump,
-/// Oishi 2005).
-struct BetaDD {
-    var hi: Double
-    var lo: Double
-
-    init(_ hi: Double, _ lo: Double = 0) {
-        self.hi = hi
-        self.lo = lo
-    }
-
-    var value: Double { hi + lo }
-
-    /// Knuth TwoSum: `s + e == a + b` exactly.
-    static func twoSum(_ a: Double, _ b: Double) -> BetaDD {
-        let s = a + b
-        let bb = s - a
-        let e = (a - (s - bb)) + (b - bb)
-        return BetaDD(s, e)
-    }
-
-    /// TwoProduct with a fused multiply-add: `p + e == a * b` exactly.
-    static func twoProd(_ a: Double, _ b: Double) -> BetaDD {
-        let p = a * b
-        return BetaDD(p, (-p).addingProduct(a, b))
-    }
-
-    static func + (x: BetaDD, y: BetaDD) -> BetaDD {
-        let s = twoSum(x.hi, y.hi)
-        let e = s.lo + x.lo + y.lo
-        return twoSum(s.hi, e)
-    }
-
-    static func + (x: BetaDD, y: Double) -> BetaDD { x + BetaDD(y) }
-
-    static prefix func - (x: BetaDD) -> BetaDD { BetaDD(-x.hi, -x.lo) }
-
-    static func - (x: BetaDD, y: BetaDD) -> BetaDD { x + (-y) }
-
-    static func * (x: BetaDD, y: BetaDD) -> BetaDD {
-        let p = twoProd(x.hi, y.hi)
-        let e = p.lo + (x.hi * y.lo + x.lo * y.hi)
-        return twoSum(p.hi, e)
-    }
-
-    static func * (x: BetaDD, y: Double) -> BetaDD { x * BetaDD(y) }
-
-    static func / (x: BetaDD, y: BetaDD) -> BetaDD {
-        let q1 = x.hi / y.hi
-        let r = x - y * q1
-        let q2 = r.hi / y.hi
-        return twoSum(q1, q2)
-    }
-}
-
-/// `exp(x.hi + x.lo)` with the low part applied as a first-order correction.
-func betaExp(_ x: BetaDD) -> Double {
-    Double.exp(x.hi) * (1 + x.lo)
-}
-
-/// `log(1+x)` for `x > -1` as a double-double, from the atanh series
-/// `log(1+x) = 2 (r + r^3/3 + r^5/5 + ...)`, `r = x/(2+x)` (Abramowitz & Stegun 4.1.27),
-/// with `r` carried in double-double. Used for `|x| <= 1/2` (where `|r| <= 1/3`); otherwise via `betaLogDD`.
-func betaLog1pDD(_ x: Double) -> BetaDD {
-    if x == 0 { return BetaDD(0) }
-    if x < -0.5 || x > 0.5 {
-        let s = BetaDD.twoSum(1, x)
-        return betaLogDD(s.hi) + s.lo / s.hi
-    }
-    let r = BetaDD(x) / BetaDD.twoSum(2, x)
-    return betaAtanhSeries(r)
-}
-
-/// `2 atanh(r) = 2 (r + r^3/3 + ...)` for `|r| <= 1/3`, leading term in double-double.
-private func betaAtanhSeries(_ r: BetaDD) -> BetaDD {
-    let rr = r.hi * r.hi
-    var term = rr
-    var tail = 0.0
-    var k = 3.0
-    while true {
-        let t = term / k
-        tail += t
-        if abs(t) <= 1e-18 * abs(tail) { break }
-        term *= rr
-        k += 2
-        if k > 201 { break }
-    }
-    // 2r + 2 r * tail; the tail is a relative correction of size <= r^2/3, so double suffices for it.
-    return r * 2 + BetaDD(2 * r.hi * tail)
-}
-
-/// Natural log of a positive finite double as a double-double: `x = m 2^e` with `m` in [1/sqrt2, sqrt2),
-/// `log x = e log 2 + log(m)` and `log m` from the atanh series (`m - 1` is exact by Sterbenz).
-func betaLogDD(_ x: Double) -> BetaDD {
-    var m = x.significand  // in [1, 2)
-    var e = Double(x.exponent)
-    if m > 1.4142135623730951 {
-        m /= 2
-        e += 1
-    }
-    let f = m - 1
-    let r = BetaDD(f) / BetaDD.twoSum(2, f)
-    let lm = f == 0 ? BetaDD(0) : betaAtanhSeries(r)
-    // log 2 = ln2Hi + ln2Lo (correctly rounded hi, next 53 bits in lo; computed with mpmath).
-    let ln2Hi = 0.6931471805599453
-    let ln2Lo = 2.3190468138462996e-17
-    let el = BetaDD.twoProd(e, ln2Hi) + e * ln2Lo
-    return el + lm
-}
+// `Special.stirlingError` and `Special.bd0` written elsewhere. Double-word logs and exp are the shared
+// `DoubleWord.log(_:)`, `DoubleWord.log(onePlus:)`, `DoubleWord.xMinusLog1p(_:)` (rlog1 of a double word)
+// and `DoubleWord.exp(_:)` (DoubleWordLog.swift).
 
 /// `x - log(1+x)` for `x > -1` (TOMS 708 "rlog1"), nonnegative. Series in `r = x/(2+x)`:
 /// `x - log(1+x) = r x - 2 r^3 (1/3 + r^2/5 + ...)` (since `x - 2r = r x`), used for -0.6 <= x <= 1 where
@@ -123,39 +14,7 @@ func betaRlog1(_ x: Double) -> Double {
     if x < -0.6 || x > 1 { return x - Double.log(onePlus: x) }
     let r = x / (2 + x)
     let rr = r * r
-    var term = 1.0
-    var s = 0.0
-    var k = 3.0
-    while k < 301 {
-        let t = term / k
-        s += t
-        if t <= 1e-18 * s { break }
-        term *= rr
-        k += 2
-    }
-    return r * (x - 2 * rr * s)
-}
-
-/// `x - log(1+x)` as a double-double, for `|x| <= 0.6` with `x` given as a double-double.
-/// Same series as `betaRlog1`; the leading product `r x` is formed in double-double.
-func betaRlog1DD(_ x: BetaDD) -> BetaDD {
-    let xv = x.hi
-    if xv < -0.6 || xv > 1 {
-        return x - betaLog1pDD(xv) - BetaDD(x.lo / (1 + xv))
-    }
-    let r = x / (x + 2)
-    let rr = r.hi * r.hi
-    var term = 1.0
-    var s = 0.0
-    var k = 3.0
-    while k < 301 {
-        let t = term / k
-        s += t
-        if t <= 1e-18 * s { break }
-        term *= rr
-        k += 2
-    }
-    return r * (x - BetaDD(2 * rr * s))
+    return r * (x - 2 * rr * Special.atanhSeriesTail(rr))
 }
 
 /// Taylor coefficients c_1...c_24 of `1/Gamma(1+x) = 1 + sum c_k x^k` (computed with mpmath, 40 digits).
@@ -248,8 +107,7 @@ func betaAlgdivReduced(_ a: Double, _ b: Double) -> Double {
 /// (DLMF 7.9.2), evaluated bottom-up with 60 levels (ample for x >= 26).
 func betaErfcx(_ x: Double) -> Double {
     if x < 26 {
-        let sq = BetaDD.twoProd(x, x)
-        return Double.erfc(x) * Double.exp(sq.hi) * (1 + sq.lo)
+        return Double.erfc(x) * DoubleWord.exp(DoubleWord.twoProduct(x, x))
     }
     var f = x
     var k = 60.0

@@ -15,17 +15,7 @@ extension Special {
         if x > -0.6 && x < 1.5 {
             let r = x / (2 + x)
             let r2 = r * r
-            var power = r2
-            var sum = 0.0
-            var k = 3.0
-            while true {
-                let term = power / k
-                sum += term
-                if term <= 1e-17 * sum { break }
-                power *= r2
-                k += 2
-            }
-            return r * (2 * sum - x)
+            return r * (2 * r2 * atanhSeriesTail(r2) - x)
         }
         if x.isInfinite { return -.infinity }
         return Double.log(onePlus: x) - x
@@ -70,17 +60,7 @@ extension Special {
         while m < 15 {
             let t = 1 / (2 * m + 1)
             let t2 = t * t
-            var power = t2
-            var k = 3.0
-            var d = 0.0
-            while true {
-                let term = power / k
-                d += term
-                if term <= 1e-17 * d { break }
-                power *= t2
-                k += 2
-            }
-            sum += d
+            sum += t2 * atanhSeriesTail(t2)
             m += 1
         }
         return sum + stirlingError(m)

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Asymptotic expansion of I_x(a,b) for large a and b <= 1, x near 1 (DiDonato & Morris 1992, §5, BGRAT;
 /// the expansion is Temme's, in terms of incomplete gamma ratios).
@@ -12,16 +13,16 @@ import RealModule
 func betaLargeASmallB(a: Double, b: Double, x: Double, y: Double) -> Double {
     if y <= 0 { return 1 }
     if x <= 0 { return 0 }
-    let lx = -(y <= 0.5 ? betaLog1pDD(-y) : betaLogDD(x))  // -log x > 0
-    let bm1 = BetaDD.twoSum(b, -1)
-    let nu = BetaDD(a) + BetaDD(bm1.hi * 0.5, bm1.lo * 0.5)
+    let lx = -(y <= 0.5 ? DoubleWord.log(onePlus: -y) : DoubleWord.log(x))  // -log x > 0
+    let bm1 = DoubleWord.twoSum(b, -1)
+    let nu = DoubleWord(a) + DoubleWord(bm1.hi * 0.5, bm1.lo * 0.5)
     let zDD = nu * lx
     let z = zDD.hi
     let lxv = lx.value
     // log(H R) = -log B(a,b) + b log(lx) - nu lx.
-    let logLx = betaLogDD(lx.hi) + lx.lo / lx.hi
+    let logLx = DoubleWord.log(lx)
     let logW = logLx * b - zDD - betaLogBetaDD(a, b)
-    let w = betaExp(logW)
+    let w = DoubleWord.exp(logW)
     // H = exp(-algdivReduced(b,a) - b log1p((b-1)/(2a))): moderate, needed for Q from its series.
     let h = Double.exp(-betaAlgdivReduced(b, a) - b * Double.log(onePlus: (b - 1) / (2 * a)))
     var t0: Double  // H Q(b, z)

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// Power series for I_x(a,b) (DiDonato & Morris 1992, §3, BPSER), used when b <= 1 or b x <= 0.7:
 /// `I_x(a,b) = x^a / (a B(a,b)) * [1 + a sum_{n>=1} (1-b)(2-b)...(n-b)/n! * x^n/(a+n)]`
@@ -6,9 +7,9 @@ import RealModule
 /// the exponential of a double-double exponent. `y = 1 - x` supplies `log x` when x > 1/2.
 func betaPowerSeries(a: Double, b: Double, x: Double, y: Double) -> Double {
     if x <= 0 { return 0 }
-    let lnx = x <= 0.5 ? betaLogDD(x) : betaLog1pDD(-y)
+    let lnx = x <= 0.5 ? DoubleWord.log(x) : DoubleWord.log(onePlus: -y)
     let exponent = lnx * a - betaLogBetaDD(a, b)
-    let prefix = betaExp(exponent) / a
+    let prefix = DoubleWord.exp(exponent) / a
     if prefix == 0 { return 0 }
     var c = 1.0
     var sum = 0.0

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 /// I_x(a,b) for large a and b near the mean (min(a,b) > 100, 0 <= lambda <= 0.03 min(a,b)): the role of
 /// BASYM in DiDonato & Morris (1992, §6), an expansion in erfc and its repeated integrals built on Temme's
@@ -80,7 +81,7 @@ func betaUniformExpansion(a: Double, b: Double, x: Double, y: Double) -> Double?
     }
     // Deviance D = z^2 and the prefix.
     let lambda = betaLambda(a: a, b: b, x: x, y: y)
-    let dev = betaRlog1DD(-lambda / BetaDD(a)) * a + betaRlog1DD(lambda / BetaDD(b)) * b
+    let dev = DoubleWord.xMinusLog1p(-lambda / a) * a + DoubleWord.xMinusLog1p(lambda / b) * b
     let d = max(dev.value, 0)
     let z = d.squareRoot()
     let prefix = betaPrefix(a: a, b: b, x: x, y: y)

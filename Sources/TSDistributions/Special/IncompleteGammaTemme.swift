@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 // Temme's uniform asymptotic expansion of P(a, x) and Q(a, x) for large a and x near a.
 
@@ -18,12 +19,11 @@ extension Special {
     static func temmeGammaRatios(a: Double, x: Double) -> (p: Double, q: Double, prefix: Double) {
         let deficit = gammaExponentDeficit(a: a, x: x)  // y² = a(λ − 1 − log λ)
         let sign: Double = x >= a ? 1 : -1
-        let yHi = deficit.hi.squareRoot()
-        let yLo = yHi > 0 ? (deficit.hi.addingProduct(-yHi, yHi) + deficit.lo) / (2 * yHi) : 0
-        let y = sign * yHi
-        let dy = sign * yLo
+        let root = deficit.squareRoot()  // one Newton correction (Karp & Markstein)
+        let y = sign * root.hi
+        let dy = sign * root.lo
         let eta = y * (2 / a).squareRoot()
-        let expMinusY2 = Double.exp(-deficit.hi) * (1 - deficit.lo)
+        let expMinusY2 = DoubleWord.exp(-deficit)
         // Σ_k c_k(η) a^{−k}
         var sum = 0.0
         var k = temmeCoefficients.count - 1

@@ -1,4 +1,5 @@
 import RealModule
+import TSCore
 
 extension Special {
     /// `log B(a, b) = log Gamma(a) + log Gamma(b) - log Gamma(a+b)` for a, b > 0, accurate for large and very
@@ -62,34 +63,34 @@ func betaLogGammaBelow8(_ a: Double) -> Double {
 /// `x^a y^b / B(a,b)` as a double (TOMS 708 BRCOMP), 0 on underflow.
 func betaPrefix(a: Double, b: Double, x: Double, y: Double) -> Double {
     if x <= 0 || y <= 0 { return 0 }
-    return betaExp(betaLogPrefixDD(a: a, b: b, x: x, y: y))
+    return DoubleWord.exp(betaLogPrefixDD(a: a, b: b, x: x, y: y))
 }
 
 /// The exponent `log(x^a y^b / B(a,b))` as a double-double (see `Special.logBetaDensityPrefix`).
-func betaLogPrefixDD(a: Double, b: Double, x: Double, y: Double) -> BetaDD {
+func betaLogPrefixDD(a: Double, b: Double, x: Double, y: Double) -> DoubleWord {
     let a0 = min(a, b)
     if a0 >= 8 {
         // Deviance form; lambda = a - (a+b) x = (a+b) y - b, from whichever of x, y is smaller.
         let lambda = betaLambda(a: a, b: b, x: x, y: y)
-        let e1 = -lambda / BetaDD(a)
-        let e2 = lambda / BetaDD(b)
+        let e1 = -lambda / a
+        let e2 = lambda / b
         if abs(e1.hi) <= 0.6 && abs(e2.hi) <= 0.6 {
-            let dev = betaRlog1DD(e1) * a + betaRlog1DD(e2) * b
+            let dev = DoubleWord.xMinusLog1p(e1) * a + DoubleWord.xMinusLog1p(e2) * b
             let halfLog2Pi = 0.91893853320467274178
             let c = 0.5 * (Double.log(a) + Double.log(b) - Double.log(a + b)) - halfLog2Pi - betaBcorr(a, b)
-            return BetaDD(c) - dev
+            return DoubleWord(c) - dev
         }
         // Far from the mean the deviance is large (> 0.3 min(a,b)), so a representable result needs
         // min(a,b) < ~2300 and the direct sum below cancels at most a few decimal digits.
     }
-    let lnx: BetaDD
-    let lny: BetaDD
+    let lnx: DoubleWord
+    let lny: DoubleWord
     if x <= y {
-        lnx = betaLogDD(x)
-        lny = betaLog1pDD(-x)
+        lnx = DoubleWord.log(x)
+        lny = DoubleWord.log(onePlus: -x)
     } else {
-        lnx = betaLog1pDD(-y)
-        lny = betaLogDD(y)
+        lnx = DoubleWord.log(onePlus: -y)
+        lny = DoubleWord.log(y)
     }
     return lnx * a + lny * b - betaLogBetaDD(a, b)
 }
@@ -97,36 +98,36 @@ func betaLogPrefixDD(a: Double, b: Double, x: Double, y: Double) -> BetaDD {
 /// `log B(a,b)` as a double-double where it can be large (|log B| up to ~1e8), so that subtracting it from
 /// other large exponents keeps full accuracy. min(a,b) >= 8: Stirling form with every log in double-double;
 /// a0 < 8 <= b0: `log Gamma(a0) + algdivReduced(a0,b0) - a0 log b0`; both < 8: `Special.logBeta` (small).
-func betaLogBetaDD(_ a: Double, _ b: Double) -> BetaDD {
+func betaLogBetaDD(_ a: Double, _ b: Double) -> DoubleWord {
     let a0 = min(a, b)
     let b0 = max(a, b)
     if a0 >= 8 {
         // Same form as Special.logBeta: log(2 pi)/2 - log(b0)/2 + (a0 - 1/2) log(a0/(a0+b0))
         // - b0 log1p(a0/b0) + bcorr; the two large terms have the same sign, so no cancellation.
-        let s = BetaDD.twoSum(a0, b0)
-        let logC = betaLogDD(a0) - (betaLogDD(s.hi) + s.lo / s.hi)
-        let h = BetaDD(a0) / BetaDD(b0)
-        let log1pH = betaLog1pDD(h.hi) + h.lo / (1 + h.hi)
-        let halfLog2Pi = BetaDD(0.91893853320467274178, -3.8782941580672414e-17)
+        let s = DoubleWord.twoSum(a0, b0)
+        let logC = DoubleWord.log(a0) - DoubleWord.log(s)
+        let h = DoubleWord.quotient(a0, b0)
+        let log1pH = DoubleWord.log(onePlus: h.hi) + h.lo / (1 + h.hi)
+        let halfLog2Pi = DoubleWord(0.91893853320467274178, -3.8782941580672414e-17)
         let t1 = logC * (a0 - 0.5)  // a0 - 0.5 is exact for 8 <= a0 < 2^52
         let t2 = log1pH * b0
-        return halfLog2Pi - betaLogDD(b0) * 0.5 + t1 - t2 + betaBcorr(a0, b0)
+        return halfLog2Pi - DoubleWord.log(b0) * 0.5 + t1 - t2 + betaBcorr(a0, b0)
     }
-    if b0 < 8 { return BetaDD(Special.logBeta(a0, b0)) }
-    let logGammaA0: BetaDD
+    if b0 < 8 { return DoubleWord(Special.logBeta(a0, b0)) }
+    let logGammaA0: DoubleWord
     if a0 <= 0.5 {
-        logGammaA0 = BetaDD(betaGamln1(a0)) - betaLogDD(a0)
+        logGammaA0 = DoubleWord(betaGamln1(a0)) - DoubleWord.log(a0)
     } else {
-        logGammaA0 = BetaDD(Double.log(betaGammaSmall(a0)))
+        logGammaA0 = DoubleWord(Double.log(betaGammaSmall(a0)))
     }
-    return logGammaA0 + betaAlgdivReduced(a0, b0) - betaLogDD(b0) * a0
+    return logGammaA0 + betaAlgdivReduced(a0, b0) - DoubleWord.log(b0) * a0
 }
 
 /// `lambda = a - (a+b) x = (a+b) y - b` in double-double, from the smaller of x and y.
-func betaLambda(a: Double, b: Double, x: Double, y: Double) -> BetaDD {
-    let s = BetaDD.twoSum(a, b)
+func betaLambda(a: Double, b: Double, x: Double, y: Double) -> DoubleWord {
+    let s = DoubleWord.twoSum(a, b)
     if x <= y {
-        return BetaDD(a) - s * x
+        return DoubleWord(a) - s * x
     }
-    return s * y - BetaDD(b)
+    return s * y - DoubleWord(b)
 }
