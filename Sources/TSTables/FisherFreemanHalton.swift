@@ -5,8 +5,10 @@ import TSCore
 /// p = Σ P(T) over tables T with the observed margins and P(T) ≤ P(observed)·(1 + 1e-7)
 /// (R fisher.test's tolerance), with P(T) = Π r_i! Π c_j! / (N! Π n_ij!).
 ///
-/// Algorithm: the network algorithm of Mehta & Patel (1983) JASA 78:427. Columns are stages; a node
-/// is the vector of row totals still to fill; each node keeps the distinct "past" log-probabilities
+/// Algorithm: the network algorithm of Mehta & Patel (1983) JASA 78:427. Columns are stages (smallest
+/// column first); a node is the multiset of row totals still to fill, kept sorted (the completions depend
+/// only on it, because a column's log-probability Σ_i log obs_ij! − Σ_i log x_i! is symmetric in the rows,
+/// Mehta & Patel 1986 ACM TOMS 12:154); each node keeps the distinct "past" log-probabilities
 /// of the paths reaching it (merged when equal to 1e-9) with their summed mass. At a node, a bound on
 /// the largest and smallest completion decides whether every completion counts (then the completions
 /// are summed in closed form, Σ Π 1/n_ij! = M!/(Π R'_i! Π C'_j!)), none does, or the node must be
@@ -38,18 +40,18 @@ public enum FisherFreemanHalton {
     public static func exactPValue(_ table: ContingencyTable, workLimit: Int = defaultWorkLimit) throws(InputError) -> Result {
         // Rows = the shorter dimension, so a node is a short vector.
         var obs = table.rowCount <= table.columnCount ? table.counts : table.transposed.counts
-        // Largest columns first.
         let r = obs.count
         var colOrder = Array(0..<obs[0].count)
-        colOrder.sort { a, b in obs.reduce(0) { $0 + $1[a] } < obs.reduce(0) { $0 + $1[b] } }
+        let colSum = { (j: Int) in obs.reduce(0) { $0 + $1[j] } }
+        colOrder.sort { a, b in (colSum(a), a) < (colSum(b), b) }
         obs = obs.map { row in colOrder.map { row[$0] } }
         let c = obs[0].count
         let rowTot = obs.map { $0.reduce(0, +) }
         let colTot = (0..<c).map { j in obs.reduce(0) { $0 + $1[j] } }
         let n = rowTot.reduce(0, +)
-        var radix = 1.0
-        for t in rowTot { radix *= Double(t + 1) }
-        guard radix < 4e18 else {
+        // Node keys are the remaining row totals sorted (completions depend only on their multiset).
+        let base = (rowTot.max() ?? 0) + 1
+        guard Double.pow(Double(base), Double(r)) < 4e18 else {
             throw InputError("--table", "table too large for the exact network algorithm; use the Monte Carlo option")
         }
         let lf = LogFactorials(upTo: n)
@@ -62,19 +64,24 @@ public enum FisherFreemanHalton {
         for row in obs { for v in row { lp.add(-lf.hi[v]); lp.add(-lf.lo[v]) } }
         let logPObs = lp.value
 
-        // δ_ij(k) = log obs_ij! − log k!  (the log-probability contribution of a cell, relative to observed)
-        @inline(__always) func delta(_ i: Int, _ j: Int, _ k: Int) -> Double { -lf.diff(k, obs[i][j]) }
+        // Column j contributes δ_j(x) = Σ_i log obs_ij! − Σ_i log x_i! (relative to observed, symmetric in
+        // the rows) = kc[j] + Σ_i (log m_j! − log x_i!) with m_j ≈ c_j / r, so each term is a short difference.
+        let center = colTot.map { $0 / r }
+        let kc: [Double] = (0..<c).map { j in
+            var a = CompensatedSum()
+            for i in 0..<r { a.add(lf.hi[obs[i][j]]); a.add(lf.lo[obs[i][j]]) }
+            for _ in 0..<r { a.add(-lf.hi[center[j]]); a.add(-lf.lo[center[j]]) }
+            return a.value
+        }
+        @inline(__always) func cell(_ j: Int, _ k: Int) -> Double { lf.diff(center[j], k) }
 
-        // Per stage s (columns s..c−1 remaining): Σ obs log-factorials of remaining cells, sorted caps.
         var remObsLF: [CompensatedSum] = []
         for s in 0..<c {
             var acc = CompensatedSum()
             for i in 0..<r { for j in s..<c { acc.add(lf.hi[obs[i][j]]); acc.add(lf.lo[obs[i][j]]) } }
             remObsLF.append(acc)
         }
-        var radices = [Int](repeating: 1, count: r)
-        for i in 1..<r { radices[i] = radices[i - 1] * (rowTot[i - 1] + 1) }
-        func key(_ v: [Int]) -> Int { var k = 0; for i in 0..<r { k += v[i] * radices[i] }; return k }
+        func key(_ v: [Int]) -> Int { var k = 0; for x in v { k = k * base + x }; return k }
 
         /// log Σ over completions of exp(Σ δ) for remaining rows `rem` at stage s.
         func logCompletionSum(_ rem: [Int], _ s: Int) -> Double {
@@ -92,15 +99,16 @@ public enum FisherFreemanHalton {
             var lower = 0.0   // lower bound on min Σ (log n! − log obs!)
             for j in s..<c {
                 let cj = Double(colTot[j])
+                lower -= kc[j]
                 for i in 0..<r {
-                    if rem[i] == 0 { lower += lf.diff(0, obs[i][j]); continue }
+                    if rem[i] == 0 { lower -= cell(j, 0); continue }
                     let lam = Double.log(Double(rem[i]) * cj / m)
                     let cap = min(rem[i], colTot[j])
                     var k = Int(max(0, (Double.exp(lam) - 1).rounded(.up)))
                     k = min(k, cap)
                     var best = Double.infinity
                     for kk in max(0, k - 1)...min(cap, k + 1) {
-                        best = min(best, lf.diff(kk, obs[i][j]) - lam * Double(kk))
+                        best = min(best, -cell(j, kk) - lam * Double(kk))
                     }
                     lower += best
                 }
@@ -133,7 +141,8 @@ public enum FisherFreemanHalton {
         var visited = 0
         // Stage dictionaries: node key → (rem, [bin: (rep, mass)])
         struct Node { var rem: [Int]; var past: [Int64: (Double, Double)] }
-        var stage: [Int: Node] = [key(rowTot): Node(rem: rowTot, past: [0: (0, 1)])]
+        let root = rowTot.sorted()
+        var stage: [Int: Node] = [key(root): Node(rem: root, past: [0: (0, 1)])]
         for s in 0..<(c - 1) {
             var next: [Int: Node] = [:]
             let lastStep = s == c - 2
@@ -173,20 +182,27 @@ public enum FisherFreemanHalton {
                 // allocation, so list every completion value f once, sort, keep running sums of e^f
                 // (rescaled), and answer each past entry by binary search: Σ_{f ≤ tol − rep} e^{rep+f}.
                 var finals: [Double] = []
+                let k0 = kc[s], kLast = kc[c - 1]
+                var child = rem
                 func visit(_ i: Int, _ left: Int, _ edge: Double) {
                     if i == r - 1 {
                         guard left <= rem[i] else { return }
                         alloc[i] = left
-                        let e = edge + delta(i, s, left)
+                        let e = (edge + cell(s, left)) + k0
                         if lastStep {
-                            var fin = e
-                            for k in 0..<r { fin += delta(k, c - 1, rem[k] - alloc[k]) }
-                            finals.append(fin)
+                            var fin = kLast
+                            for k in 0..<r { fin += cell(c - 1, rem[k] - alloc[k]) }
+                            finals.append(e + fin)
                             work += 1
                         } else {
                             work += open.count
-                            var child = rem
-                            for k in 0..<r { child[k] -= alloc[k] }
+                            for k in 0..<r { child[k] = rem[k] - alloc[k] }
+                            // insertion sort (r is small)
+                            for a in 1..<r {
+                                let x = child[a]; var b = a - 1
+                                while b >= 0 && child[b] > x { child[b + 1] = child[b]; b -= 1 }
+                                child[b + 1] = x
+                            }
                             let ck = key(child)
                             // Mutate in place (a local copy of the node would copy its dictionary).
                             if next[ck] == nil { next[ck] = Node(rem: child, past: [:]) }
@@ -207,7 +223,7 @@ public enum FisherFreemanHalton {
                     if lowK > highK { return }
                     for k in lowK...highK {
                         alloc[i] = k
-                        visit(i + 1, left - k, edge + delta(i, s, k))
+                        visit(i + 1, left - k, edge + cell(s, k))
                     }
                 }
                 visit(0, cs, 0)
