@@ -7,7 +7,31 @@ public enum NumberFormat {
     public static func full(_ x: Double?) -> String {
         guard let x, !x.isNaN else { return "NA" }
         if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
-        return String(format: "%.17g", x)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let count = printFull(x, into: buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// Appends `full(x)` as UTF-8 bytes (the batch writer's path: no intermediate String).
+    public static func appendFull(_ x: Double?, to out: inout [UInt8]) {
+        guard let x, !x.isNaN else { out.append(contentsOf: "NA".utf8); return }
+        if x.isInfinite { out.append(contentsOf: (x > 0 ? "Inf" : "-Inf").utf8); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let count = printFull(x, into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// `%.17g` of a finite double through the C library's formatter into a caller's 32-byte buffer (the
+    /// longest output, e.g. "-1.2345678901234567e-308", is 24 bytes); returns the byte count.
+    private static func printFull(_ x: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = withVaList([x]) { args in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                vsnprintf($0, buffer.count, "%.17g", args)
+            }
+        }
+        return Int(n)
     }
 
     /// `digits` significant digits for reading (`%.{digits}g`), `NA` for nil or NaN.

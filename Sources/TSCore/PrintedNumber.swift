@@ -5,6 +5,7 @@ import Foundation
 public enum PrintedNumber {
     /// Parses one number. `location` names the flag or `file:line:column` for the error message.
     public static func parse(_ text: String, location: String) throws(InputError) -> Double {
+        if let value = parsePlainASCII(text) { return value }
         let s = normalize(text)
         guard !s.isEmpty else { throw InputError(location, "expected a number, found nothing") }
         guard isPlainDecimal(s), let value = Double(s), value.isFinite else {
@@ -73,6 +74,38 @@ public enum PrintedNumber {
             s = s.replacingOccurrences(of: ",", with: "")
         }
         return s
+    }
+
+    /// Fast path for text that is already canonical plain ASCII (`[0-9+-.eE]` only, as CSV files print
+    /// numbers): the same digits-sign-point-exponent check as `isPlainDecimal` on the bytes, after the one
+    /// leading `+` that `normalize` drops. Returns nil whenever the general path must decide (other
+    /// characters, a malformed or non-finite number), so accepted values and error messages are unchanged.
+    static func parsePlainASCII(_ text: String) -> Double? {
+        var utf8 = text.utf8[...]
+        if utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        var sawDigit = false, sawPoint = false, sawExp = false
+        var prev: UInt8 = 0
+        var first = true
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if !(first || prev == UInt8(ascii: "e") || prev == UInt8(ascii: "E")) { return nil }
+            case UInt8(ascii: "."):
+                if sawPoint || sawExp { return nil }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                if sawExp || !sawDigit { return nil }
+                sawExp = true
+            default: return nil
+            }
+            prev = b
+            first = false
+        }
+        guard sawDigit, prev != UInt8(ascii: "e"), prev != UInt8(ascii: "E"),
+              prev != UInt8(ascii: "-"), prev != UInt8(ascii: "+") else { return nil }
+        guard let value = Double(Substring(utf8)), value.isFinite else { return nil }
+        return value
     }
 
     /// Digits with optional sign, point and exponent; rejects "nan", "inf", hex floats.

@@ -13,6 +13,9 @@ struct MeansBatch {
     let format: OutputFormat
 
     private var rowsOut = 0
+    /// Output bytes not yet written; flushed at 64 KiB and at the end (one write per row was a quarter of the run).
+    private var pending: [UInt8] = []
+    private static let flushAt = 1 << 16
 
     init(path: String, settings: MeansSettings, strict: Bool, format: OutputFormat) {
         self.path = path; self.settings = settings; self.strict = strict; self.format = format
@@ -43,6 +46,9 @@ struct MeansBatch {
         guard (suffixed ? col["mean1"] : col["mean"]) != nil, (suffixed || col["n"] != nil) else {
             throw ValidationError("\(name):1:1: needs columns n1,mean1 (and sd1, se1 or ci_lower1/ci_upper1), or n,mean,...")
         }
+        let layout = Layout(col: col, suffixed: suffixed)
+        pending.reserveCapacity(Self.flushAt + 4096)
+        defer { flush() }
         let progress = isatty(STDERR_FILENO) != 0
         let extraCols = ["id", "line"]
         var first = true
@@ -66,7 +72,7 @@ struct MeansBatch {
             seen += 1
             if progress, seen % 10_000 == 0 { FileHandle.standardError.write(Data("\r\(seen) rows".utf8)) }
             do {
-                let rows = try compute(record, col: col, suffixed: suffixed, name: name)
+                let rows = try compute(record, col: col, layout: layout, name: name)
                 for r in rows { emit(r, first: &first, extra: extraCols) }
             } catch {
                 bad += 1
@@ -82,15 +88,26 @@ struct MeansBatch {
         }
     }
 
-    private func finish() {
+    private mutating func finish() {
         if format == .json { write(rowsOut == 0 ? "]\n" : "\n]\n") }
     }
 
-    private func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    private mutating func write(_ s: String) {
+        pending.append(contentsOf: s.utf8)
+        if pending.count >= Self.flushAt { flush() }
+    }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
+    }
 
     private mutating func emit(_ r: ResultRow, first: inout Bool, extra: [String]) {
         switch format {
-        case .csv: write(ResultTable.csvLine(r, extra: extra))
+        case .csv:
+            ResultTable.appendCSVLine(r, extra: extra, to: &pending)
+            if pending.count >= Self.flushAt { flush() }
         case .json:
             let obj = ResultTable.json([r]).split(separator: "\n", omittingEmptySubsequences: true)[1]
             write((first ? "" : ",\n") + obj)
@@ -101,40 +118,78 @@ struct MeansBatch {
         rowsOut += 1
     }
 
+    /// Column indices resolved once from the header: per arm (suffix "", "1" or "2") and the id column.
+    struct Layout {
+        struct Arm {
+            var sfx: String
+            var n, mean, sd, se, ciLower, ciUpper, label: Int?
+        }
+        var arms: [Arm]
+        var id: Int?
+        var n2: Int?
+        var mean2: Int?
+        var suffixed: Bool
+
+        init(col: [String: Int], suffixed: Bool) {
+            func arm(_ sfx: String) -> Arm {
+                Arm(sfx: sfx, n: col["n" + sfx], mean: col["mean" + sfx], sd: col["sd" + sfx], se: col["se" + sfx],
+                    ciLower: col["ci_lower" + sfx], ciUpper: col["ci_upper" + sfx], label: col["label" + sfx])
+            }
+            self.suffixed = suffixed
+            arms = suffixed ? [arm("1"), arm("2")] : [arm("")]
+            id = col["id"]; n2 = col["n2"]; mean2 = col["mean2"]
+        }
+    }
+
+    /// A field's text with surrounding whitespace removed; nil when empty or NA (any case).
+    /// Fields with plain ASCII ends (the usual case) skip Foundation's trimming.
+    static func fieldText(_ f: String) -> String? {
+        let u = f.utf8
+        guard let b0 = u.first, let b1 = u.last else { return nil }
+        if b0 > 0x20, b0 < 0x7F, b1 > 0x20, b1 < 0x7F {
+            if u.count == 2, b0 | 0x20 == UInt8(ascii: "n"), b1 | 0x20 == UInt8(ascii: "a") { return nil }
+            return f
+        }
+        let t = f.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty || t.uppercased() == "NA" ? nil : t
+    }
+
     /// The result rows for one record; errors are located at file:line:column of the offending field.
-    private func compute(_ rec: CSVRecord, col: [String: Int], suffixed: Bool, name: String) throws(InputError) -> [ResultRow] {
-        func loc(_ key: String) -> String {
-            if let i = col[key], i < rec.positions.count {
+    private func compute(_ rec: CSVRecord, col: [String: Int], layout: Layout, name: String) throws(InputError) -> [ResultRow] {
+        func loc(_ i: Int?) -> String {
+            if let i, i < rec.positions.count {
                 return "\(name):\(rec.positions[i].line):\(rec.positions[i].column)"
             }
             return "\(name):\(rec.line):1"
         }
-        func text(_ key: String) -> String? {
-            guard let i = col[key], i < rec.fields.count else { return nil }
-            let t = rec.fields[i].trimmingCharacters(in: .whitespaces)
-            return t.isEmpty || t.uppercased() == "NA" ? nil : t
+        func text(_ i: Int?) -> String? {
+            guard let i, i < rec.fields.count else { return nil }
+            return Self.fieldText(rec.fields[i])
         }
-        func num(_ key: String) throws(InputError) -> Double? {
-            guard let t = text(key) else { return nil }
-            return try PrintedNumber.parse(t, location: loc(key))
+        // The location string is built only when a field is rejected.
+        func num(_ i: Int?) throws(InputError) -> Double? {
+            guard let t = text(i) else { return nil }
+            do { return try PrintedNumber.parse(t, location: "") } catch { throw InputError(loc(i), error.message) }
         }
         guard rec.fields.count == col.count else {
             throw InputError("\(name):\(rec.line):1", "\(rec.fields.count) fields where the header has \(col.count)")
         }
-        let suffixes = suffixed ? (text("n2") != nil || text("mean2") != nil ? ["1", "2"] : ["1"]) : [""]
+        let armCount = layout.suffixed ? (text(layout.n2) != nil || text(layout.mean2) != nil ? 2 : 1) : 1
         var arms: [ArmSummary] = []
-        for sfx in suffixes {
-            guard let nText = text("n" + sfx) else { throw InputError(loc("n" + sfx), "missing n") }
-            let n = try PrintedNumber.parseCount(nText, location: loc("n" + sfx))
-            guard let mean = try num("mean" + sfx) else { throw InputError(loc("mean" + sfx), "missing mean") }
-            let input = ArmInput(n: n, mean: mean, sd: try num("sd" + sfx), se: try num("se" + sfx),
-                                 ciLower: try num("ci_lower" + sfx), ciUpper: try num("ci_upper" + sfx),
-                                 label: text("label" + sfx))
+        arms.reserveCapacity(armCount)
+        for c in layout.arms.prefix(armCount) {
+            guard let nText = text(c.n) else { throw InputError(loc(c.n), "missing n") }
+            let n: Int
+            do { n = try PrintedNumber.parseCount(nText, location: "") } catch { throw InputError(loc(c.n), error.message) }
+            guard let mean = try num(c.mean) else { throw InputError(loc(c.mean), "missing mean") }
+            let input = ArmInput(n: n, mean: mean, sd: try num(c.sd), se: try num(c.se),
+                                 ciLower: try num(c.ciLower), ciUpper: try num(c.ciUpper),
+                                 label: text(c.label))
             do {
                 arms.append(try MeansCompute.arm(input, settings: settings))
             } catch {
                 let key = error.location == "ci" ? "ci_lower" : (error.location == "level" ? "ci_lower" : error.location)
-                throw InputError(loc(key + sfx), error.message)
+                throw InputError(loc(col[key + c.sfx]), error.message)
             }
         }
         var rows: [ResultRow]
@@ -143,9 +198,10 @@ struct MeansBatch {
         } catch {
             throw InputError("\(name):\(rec.line):1", error.message)
         }
+        let id = text(layout.id)
         for i in rows.indices {
             rows[i].extra = ["line": String(rec.line)]
-            if let id = text("id") { rows[i].extra["id"] = id }
+            if let id { rows[i].extra["id"] = id }
         }
         return rows
     }
