@@ -16,6 +16,10 @@ void dormqr_(const char *side, const char *trans, const int *m, const int *n, co
 void dtrtrs_(const char *uplo, const char *trans, const char *diag, const int *n, const int *nrhs,
              const double *a, const int *lda, double *b, const int *ldb, int *info,
              size_t uplo_len, size_t trans_len, size_t diag_len);
+/// Reciprocal condition number estimate of a triangular matrix (Higham's 1-norm estimator, dlacn2).
+void dtrcon_(const char *norm, const char *uplo, const char *diag, const int *n, const double *a,
+             const int *lda, double *rcond, double *work, int *iwork, int *info,
+             size_t norm_len, size_t uplo_len, size_t diag_len);
 /// Inverse of a triangular matrix.
 void dtrtri_(const char *uplo, const char *diag, const int *n, double *a, const int *lda, int *info,
              size_t uplo_len, size_t diag_len);

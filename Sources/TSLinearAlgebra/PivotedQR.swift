@@ -21,9 +21,14 @@ struct PivotedQR {
         var a = x
         var scale = [Double](repeating: 1, count: n)
         for j in 0..<n {
-            var s = DoubleWord.zero
-            for i in 0..<m { s.addProduct(a[i, j], a[i, j]) }
-            let norm = s.squareRoot().value
+            var sh = 0.0, sl = 0.0
+            a.storage.withUnsafeBufferPointer { p in
+                for i in (j * m)..<((j + 1) * m) {
+                    let v = p[i], sq = v * v
+                    (sh, sl) = DoubleWordKernel.add(sh, sl, sq, (-sq).addingProduct(v, v))
+                }
+            }
+            let norm = DoubleWord(sh, sl).squareRoot().value
             if norm > 0 {
                 scale[j] = norm
                 for i in 0..<m { a[i, j] /= norm }
@@ -87,5 +92,34 @@ struct PivotedQR {
         if info < 0 { throw .illegalArgument(routine: "dtrtrs", position: Int(-info)) }
         if info > 0 { throw .singular(pivot: Int(info)) }
         return z
+    }
+
+    /// Estimate of the 1-norm condition number κ₁(R₁₁) = ‖R₁₁‖₁ ‖R₁₁⁻¹‖₁ of the leading `order` × `order`
+    /// block, i.e. of the column-scaled, pivoted design restricted to its estimable columns (LAPACK `dtrcon`,
+    /// Higham's 1-norm estimator; Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., ch. 15).
+    /// κ₂ lies within a factor `order` of it. Infinity when R₁₁ is exactly singular.
+    func conditionEstimate(order: Int) throws(LinearAlgebraError) -> Double {
+        guard order > 0 else { return 1 }
+        var norm = CChar(UInt8(ascii: "1")), uplo = CChar(UInt8(ascii: "U")), diag = CChar(UInt8(ascii: "N"))
+        var n = Int32(order), lda = Int32(max(1, rows)), info: Int32 = 0
+        var rcond = 0.0
+        var work = [Double](repeating: 0, count: 3 * order)
+        var iwork = [Int32](repeating: 0, count: order)
+        dtrcon_(&norm, &uplo, &diag, &n, factored.storage, &lda, &rcond, &work, &iwork, &info, 1, 1, 1)
+        if info < 0 { throw .illegalArgument(routine: "dtrcon", position: Int(-info)) }
+        return rcond > 0 ? 1 / rcond : .infinity
+    }
+
+    /// R₁₁⁻¹ for the leading `order` × `order` block (LAPACK `dtrtri`), upper triangular, order × order.
+    func inverseR(order: Int) throws(LinearAlgebraError) -> Matrix {
+        var inv = Matrix(rows: order, columns: order)
+        guard order > 0 else { return inv }
+        for j in 0..<order { for i in 0...j { inv[i, j] = factored[i, j] } }
+        var uplo = CChar(UInt8(ascii: "U")), diag = CChar(UInt8(ascii: "N"))
+        var n = Int32(order), lda = Int32(order), info: Int32 = 0
+        inv.storage.withUnsafeMutableBufferPointer { dtrtri_(&uplo, &diag, &n, $0.baseAddress, &lda, &info, 1, 1) }
+        if info < 0 { throw .illegalArgument(routine: "dtrtri", position: Int(-info)) }
+        if info > 0 { throw .singular(pivot: Int(info)) }
+        return inv
     }
 }

@@ -5,7 +5,15 @@ import TSLinearAlgebra
 /// equations, with the usual inference: t statistics and CIs on n − rank df (Student), residual SD,
 /// R² (centred when the model has an intercept, uncentred otherwise, as R and NIST StRD do), the overall F
 /// test, and R-style sequential ANOVA. Aliased (rank-deficient) columns get NaN, as R's `lm` reports NA.
+///
+/// `refinement` (default `.automatic`): the coefficients are always refined to working precision except with
+/// `.never`; (XᵀX)⁻¹, hence the SEs, is refined column by column only when the design is not well conditioned
+/// (κ̂·u > 2⁻⁴⁶ from LAPACK `dtrcon`, or a large first correction), otherwise taken from R⁻¹ as R's `lm` does.
+/// `.always` refines everything (the previous behaviour). See `QRLeastSquares.Refinement` and the READMEs.
 public struct LinearModelFit: Sendable {
+    /// When to refine the QR solution and (XᵀX)⁻¹ (see `QRLeastSquares.Refinement`).
+    public typealias Refinement = QRLeastSquares.Refinement
+
     public struct Coefficient: Sendable, Equatable {
         public var name: String
         public var estimate: Double
@@ -35,14 +43,20 @@ public struct LinearModelFit: Sendable {
     public let pValueF: Double
     public let level: Double
     public let residuals: [Double]
+    /// The refinement mode used, and whether (XᵀX)⁻¹ was refined (false: from R⁻¹).
+    public let refinement: Refinement
+    public let covarianceRefined: Bool
+    /// `dtrcon` estimate of the condition number of the column-scaled design.
+    public let conditionEstimate: Double
 
-    public init(_ design: DesignMatrix, level: Double = 0.95) throws(ModelError) {
+    public init(_ design: DesignMatrix, level: Double = 0.95, refinement: Refinement = .automatic) throws(ModelError) {
         let n = design.rows, p = design.x.columns
         guard n > p else {
             throw .tooFewRows("the model has \(p) coefficients but only \(n) complete rows; it needs more rows than coefficients")
         }
         let fit: QRLeastSquares
-        do { fit = try QRLeastSquares(design.x, design.y, xLow: design.xLow, yLow: design.yLow) } catch {
+        do { fit = try QRLeastSquares(design.x, design.y, xLow: design.xLow, yLow: design.yLow,
+                                      refinement: refinement) } catch {
             throw .linearAlgebra(error.description)
         }
         let dfr = n - fit.rank
@@ -81,6 +95,9 @@ public struct LinearModelFit: Sendable {
         pValueF = (df1 > 0 && f.isFinite) ? ((try? FDistribution(df1: Double(df1), df2: Double(dfr)))?.sf(f) ?? .nan) : .nan
         self.level = level
         residuals = fit.residuals
+        self.refinement = refinement
+        covarianceRefined = fit.covarianceRefined
+        conditionEstimate = fit.conditionEstimate
     }
 
     /// Sequential (type I) ANOVA table, as R's `anova(lm)`.

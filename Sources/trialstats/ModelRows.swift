@@ -3,7 +3,7 @@ import TrialStats
 
 /// Turns model fits into result rows: terms, arm comparisons, fit statistics.
 enum ModelRows {
-    static let olsMethod = "OLS by pivoted QR (LAPACK dgeqp3) with iterative refinement; t on residual df"
+    static let olsMethod = "OLS by pivoted QR (LAPACK dgeqp3) with iterative refinement where the condition estimate requires it; t on residual df"
 
     static func gaussian(_ frame: ModelFrame.Result, level: Double) throws -> [ResultRow] {
         let a = try Ancova(frame, level: level)
