@@ -35,28 +35,12 @@ public enum AuditTable {
                         ["recomputed_low", "recomputed_high", "nominal", "miss"].firstIndex(of: name)!]
                     pairs.append("\"\(name)\": " + ResultTable.jsonNumber(v))
                 } else {
-                    pairs.append("\"\(name)\": " + jsonString(c[i]))
+                    pairs.append("\"\(name)\": " + ResultTable.jsonString(c[i]))
                 }
             }
             return "  {" + pairs.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 
     /// Aligned text for reading: one line per check, the recomputed range rounded to 4 significant digits.

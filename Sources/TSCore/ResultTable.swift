@@ -57,7 +57,8 @@ public enum ResultTable {
         return rows.reduce(csvHeader(extra: extra)) { $0 + csvLine($1, extra: extra) }
     }
 
-    static func jsonString(_ s: String) -> String {
+    /// A JSON string literal with the required escapes (RFC 8259 §7).
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
