@@ -44,9 +44,11 @@ public struct BetaDistribution: ContinuousDistribution {
             return -Special.logBeta(shape1, shape2)
         }
         let y = DoubleWord.twoSum(1, -x)
-        // log(x^{α−1} y^{β−1}/B) = log prefix − log x − log y; y's low part enters as (β−1)/y · (−(−lo)).
+        // log(x^{α−1} y^{β−1}/B) = log prefix − log x − log y. The prefix takes the smaller of x, y as exact
+        // and the other as 1 − it, so it is already exact in y; only −log y needs y's low part (−lo/y).
+        // (For x ≥ ½, 1 − x is exact and lo = 0.)
         return Special.logBetaDensityPrefix(a: shape1, b: shape2, x: x, y: y.hi) - Double.log(x) - Double.log(y.hi)
-            + y.lo * (shape2 - 1) / y.hi
+            - y.lo / y.hi
     }
 
     public func pdf(_ x: Double) -> Double { Double.exp(logPDF(x)) }

@@ -85,7 +85,14 @@ public struct StudentT: ContinuousDistribution {
         if isNormal { return -StandardNormal.quantile(q) }
         if q == 0.5 { return 0 }
         let (x, y) = Special.inverseBeta(a: df / 2, b: 0.5, p: 2 * q, q: 1 - 2 * q)
-        if x == 0 { return .infinity }
+        if x < 1e-300 {
+            // The root x = ν/(ν + t²) is below the normal range (tiny ν, e.g. ν = 0.1 at q = 1e-16 gives
+            // t ≈ 5.6e155). Leading term of the series, I_x(a, ½) = x^a/(a B(a, ½)) · (1 + O(x))
+            // (DLMF 8.17.7), solved in logs: log x = (log 2q + log a + log B(a, ½))/a, t = √(ν/x).
+            let a = df / 2
+            let logX = (Double.log(2 * q) + Double.log(a) + Special.logBeta(a, 0.5)) / a
+            return Double.exp(0.5 * (Double.log(df) - logX))
+        }
         // t = √(ν y / x); for tiny x use √ν · √y / √x to avoid overflow.
         return df.squareRoot() * y.squareRoot() / x.squareRoot()
     }
