@@ -16,7 +16,7 @@ public struct DoubleWord: Sendable, Equatable, Comparable, CustomStringConvertib
     public var lo: Double
 
     /// The pair as given; the caller guarantees |lo| ≤ ½ ulp(hi) (or builds it with an operation below).
-    public init(_ hi: Double, _ lo: Double = 0) {
+    @inlinable public init(_ hi: Double, _ lo: Double = 0) {
         self.hi = hi
         self.lo = lo
     }
@@ -57,7 +57,7 @@ public struct DoubleWord: Sendable, Equatable, Comparable, CustomStringConvertib
     // MARK: arithmetic
 
     /// Double word + double word (AccurateDWPlusDW, Joldes et al. Alg. 6): relative error ≤ 3u² + 13u³.
-    public static func + (x: DoubleWord, y: DoubleWord) -> DoubleWord {
+    @inlinable public static func + (x: DoubleWord, y: DoubleWord) -> DoubleWord {
         let s = twoSum(x.hi, y.hi)
         let t = twoSum(x.lo, y.lo)
         let c = s.lo + t.hi
@@ -86,7 +86,7 @@ public struct DoubleWord: Sendable, Equatable, Comparable, CustomStringConvertib
     public static func - (x: Double, y: DoubleWord) -> DoubleWord { -y + x }
 
     /// Double word × double word (DWTimesDW3, Joldes et al. Alg. 12, three FMAs): relative error ≤ 5u².
-    public static func * (x: DoubleWord, y: DoubleWord) -> DoubleWord {
+    @inlinable public static func * (x: DoubleWord, y: DoubleWord) -> DoubleWord {
         let c = twoProduct(x.hi, y.hi)
         let tl0 = x.lo * y.lo
         let tl1 = tl0.addingProduct(x.hi, y.lo)
@@ -95,7 +95,7 @@ public struct DoubleWord: Sendable, Equatable, Comparable, CustomStringConvertib
     }
 
     /// Double word × double (DWTimesFP3, Joldes et al. Alg. 9, one FMA): relative error ≤ 2u².
-    public static func * (x: DoubleWord, y: Double) -> DoubleWord {
+    @inlinable public static func * (x: DoubleWord, y: Double) -> DoubleWord {
         let c = twoProduct(x.hi, y)
         return fastTwoSum(c.hi, c.lo.addingProduct(x.lo, y))
     }

@@ -58,7 +58,6 @@ struct AugmentedRefinement {
     /// f = b − r − X x and g = c − Xᵀ r in double-word arithmetic from the exact data (X + xLow), rounded to
     /// double. Column-oriented, so X is read with unit stride.
     private func residuals(b: [DoubleWord], c: [Double], x: [DoubleWord], r: [DoubleWord]) -> (f: [Double], g: [Double]) {
-        typealias K = DoubleWordKernel
         let m = qr.rows
         var fh = [Double](repeating: 0, count: m), fl = [Double](repeating: 0, count: m)
         var rh = [Double](repeating: 0, count: m), rl = [Double](repeating: 0, count: m)
@@ -82,17 +81,21 @@ struct AugmentedRefinement {
                             let xh = -x[k].hi, xl = -x[k].lo
                             if xh != 0 {
                                 for i in 0..<m {
-                                    let (ph, pl) = hasLow ? K.mul(hp[base + i], lp[base + i], xh, xl)
-                                                          : K.mul(xh, xl, hp[base + i])
-                                    (fh[i], fl[i]) = K.add(fh[i], fl[i], ph, pl)
+                                    let p: DoubleWord = hasLow ? DoubleWord(hp[base + i], lp[base + i]) * DoubleWord(xh, xl)
+                                                               : DoubleWord(xh, xl) * hp[base + i]
+                                    let s: DoubleWord = DoubleWord(fh[i], fl[i]) + p
+                                    fh[i] = s.hi
+                                    fl[i] = s.lo
                                 }
                             }
                             guard anyR else { g[k] = c[k]; continue }
                             var sh = c[k], sl = 0.0
                             for i in 0..<m {
-                                let (ph, pl) = hasLow ? K.mul(hp[base + i], lp[base + i], rh[i], rl[i])
-                                                      : K.mul(rh[i], rl[i], hp[base + i])
-                                (sh, sl) = K.add(sh, sl, -ph, -pl)
+                                let p: DoubleWord = hasLow ? DoubleWord(hp[base + i], lp[base + i]) * DoubleWord(rh[i], rl[i])
+                                                           : DoubleWord(rh[i], rl[i]) * hp[base + i]
+                                let s: DoubleWord = DoubleWord(sh, sl) + DoubleWord(-p.hi, -p.lo)
+                                sh = s.hi
+                                sl = s.lo
                             }
                             g[k] = sh + sl
                         }

@@ -21,14 +21,13 @@ struct PivotedQR {
         var a = x
         var scale = [Double](repeating: 1, count: n)
         for j in 0..<n {
-            var sh = 0.0, sl = 0.0
+            var sumSquares = DoubleWord.zero
             a.storage.withUnsafeBufferPointer { p in
                 for i in (j * m)..<((j + 1) * m) {
-                    let v = p[i], sq = v * v
-                    (sh, sl) = DoubleWordKernel.add(sh, sl, sq, (-sq).addingProduct(v, v))
+                    sumSquares = sumSquares + DoubleWord.twoProduct(p[i], p[i])
                 }
             }
-            let norm = DoubleWord(sh, sl).squareRoot().value
+            let norm = sumSquares.squareRoot().value
             if norm > 0 {
                 scale[j] = norm
                 for i in 0..<m { a[i, j] /= norm }
