@@ -25,10 +25,10 @@ enum DiscreteQuantile {
         if p == 0 { return lower }
         if p == 1 { return upper }   // Int.max for unbounded support: no finite k has cdf(k) = 1
         let q = 1 - p
-        let accept: (Int) -> Bool = { k in
-            if cdf(k) >= p { return true }
-            return p > 0.5 && sf(k) <= q
-        }
+        // Decide on the smaller tail only: for p > ½, 1 − p is exact (Sterbenz) and sf(k) keeps full relative
+        // accuracy, while a cdf rounded near 1 ties with p over several k (Poisson(1e4) at p = 1 − 1e-15
+        // was off by up to 7).
+        let accept: (Int) -> Bool = { k in p > 0.5 ? sf(k) <= q : cdf(k) >= p }
         let guess = cornishFisher(lowerTail: p, moments: moments, lower: lower, upper: upper)
         return smallestAccepted(lower: lower, upper: upper, guess: guess, accept: accept)
     }
@@ -39,10 +39,8 @@ enum DiscreteQuantile {
         if q == 1 { return lower }
         if q == 0 { return upper }   // smallest k with sf(k) = 0 (Int.max for unbounded support)
         let p = 1 - q
-        let accept: (Int) -> Bool = { k in
-            if sf(k) <= q { return true }
-            return q > 0.5 && cdf(k) >= p
-        }
+        // As in `quantile`: the smaller tail decides.
+        let accept: (Int) -> Bool = { k in q > 0.5 ? cdf(k) >= p : sf(k) <= q }
         let guess = cornishFisher(lowerTail: p, moments: moments, lower: lower, upper: upper)
         return smallestAccepted(lower: lower, upper: upper, guess: guess, accept: accept)
     }

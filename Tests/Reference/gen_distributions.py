@@ -228,7 +228,9 @@ def normal(mu, sd):
     def cs(x):
         z = (mpf(x) - m) / s
         return mp.ncdf(z), mp.ncdf(-z)
-    return Cont("normal", (mu, sd), lp, cs)
+    c = Cont("normal", (mu, sd), lp, cs)
+    c.loc = mu
+    return c
 
 
 def student_t(df):
@@ -502,6 +504,28 @@ P_DIRECT = [1e-300, 1e-250, 1e-200, 1e-150, 1e-100, 1e-50, 1e-30, 1e-20, 1e-15, 
             1 - 1e-6, 1 - 1e-12, 1 - 2 ** -53]
 
 
+SKIPPED_ILL = {}
+
+
+def ill_conditioned(D, p, x, dens):
+    """True where no double implementation can give the quantile to 1e-13: the condition number
+    kappa = (tail error the caller can know exactly) / (|x| pdf(x)) exceeds 100. The tail is
+    min(p, 1-p) (both exact in double), or |p - 1/2| for distributions symmetric about 0 (normal
+    with mean 0, t), whose quantile near the median is a function of the exact p - 1/2. Large kappa
+    occurs where the quantile passes through 0 away from a symmetry point (normal with a location,
+    noncentral t near t = 0): there x* ~ 1e-17 is fixed by the rounding of p alone."""
+    P = mpf(p)
+    sym0 = D.name == "t" or (D.name == "normal" and D.params[0] == 0)
+    tail = min(P, 1 - P, abs(P - mpf(1) / 2)) if sym0 else min(P, 1 - P)
+    if x == 0:
+        bad = tail != 0
+    else:
+        bad = tail / (abs(mpf(x)) * dens) > 100
+    if bad:
+        SKIPPED_ILL[D.name] = SKIPPED_ILL.get(D.name, 0) + 1
+    return bad
+
+
 def do_continuous(D, xs, direct=P_DIRECT, funcs=("pdf", "logpdf", "cdf", "sf", "quantile", "isf")):
     name, params = D.name, D.params
     pdf_cache = {}
@@ -529,8 +553,10 @@ def do_continuous(D, xs, direct=P_DIRECT, funcs=("pdf", "logpdf", "cdf", "sf", "
                 continue
             if x == D.lo or x == D.hi:
                 continue
+            dens = pdf_cache.get(x) or D.pdf(x)
+            if ill_conditioned(D, p, x, dens):
+                continue
             if getattr(D, "slow", False):
-                dens = pdf_cache.get(x) or D.pdf(x)
                 emit(name, func, params, p, newton_quantile(D, p, x, up, val, dens))
             else:
                 emit(name, func, params, p, newton_quantile(D, p, x, up))
@@ -548,7 +574,7 @@ def do_continuous(D, xs, direct=P_DIRECT, funcs=("pdf", "logpdf", "cdf", "sf", "
                         xq = None
                 if xq is None:
                     xq = bracket_quantile(D, p, up)
-                if abs(xq) < 1.7e308:
+                if abs(xq) < 1.7e308 and not ill_conditioned(D, p, xq, D.pdf(xq)):
                     emit(name, func, params, p, xq)
             except RuntimeError:
                 pass                # quantile beyond the largest double: no point
@@ -940,6 +966,7 @@ def main():
     print("\nper distribution:")
     for d, fc in counts.items():
         print("  %-7s %5d   %s" % (d, sum(fc.values()), " ".join("%s=%d" % kv for kv in fc.items())))
+    print("quantile points left out as ill-conditioned (kappa > 100):", SKIPPED_ILL)
     print("total %d points, %.0f s -> %s" % (len(ROWS), time.time() - t0, os.path.relpath(OUT)))
 
 

@@ -28,6 +28,11 @@ enum PropertyGrids {
     static let positive: [Double] = stride(from: -700.0, through: 700.0, by: 0.25).map { exp($0) }
     /// x = 1/(1+e^−s), s from −700 to 36 in steps of 0.1 (above 36 x rounds to 1).
     static let unit: [Double] = stride(from: -700.0, through: 36.0, by: 0.1).map { 1 / (1 + exp(-$0)) }
+    /// mean + z·sd for z from −40 to 40 in steps of 0.05 (kept inside the support by the caller):
+    /// the log-spaced grids are too coarse for concentrated distributions.
+    static func around(_ mean: Double, _ sd: Double, in support: ClosedRange<Double> = 0...Double.infinity) -> [Double] {
+        stride(from: -40.0, through: 40.0, by: 0.05).map { mean + $0 * sd }.filter { support.contains($0) && $0 != 0 }
+    }
     /// A short grid for the noncentral t (each evaluation integrates numerically).
     static let short: [Double] = stride(from: -12.0, through: 12.0, by: 0.5).map { sinh($0) }
 
@@ -42,19 +47,22 @@ enum PropertyGrids {
         .init(label: "chisq(0.1)", make: { try ChiSquared(df: 0.1) }, grid: positive),
         .init(label: "chisq(1)", make: { try ChiSquared(df: 1) }, grid: positive),
         .init(label: "chisq(5.5)", make: { try ChiSquared(df: 5.5) }, grid: positive),
-        .init(label: "chisq(1e5)", make: { try ChiSquared(df: 1e5) }, grid: positive),
+        .init(label: "chisq(1e5)", make: { try ChiSquared(df: 1e5) }, grid: positive + around(1e5, 447.2)),
         .init(label: "F(0.5,1)", make: { try FDistribution(df1: 0.5, df2: 1) }, grid: positive),
         .init(label: "F(3.5,7.5)", make: { try FDistribution(df1: 3.5, df2: 7.5) }, grid: positive),
-        .init(label: "F(30,1000)", make: { try FDistribution(df1: 30, df2: 1000) }, grid: positive),
+        .init(label: "F(30,1000)", make: { try FDistribution(df1: 30, df2: 1000) }, grid: positive + around(1, 0.26)),
         .init(label: "Beta(0.5,0.5)", make: { try BetaDistribution(shape1: 0.5, shape2: 0.5) }, grid: unit),
         .init(label: "Beta(2,3)", make: { try BetaDistribution(shape1: 2, shape2: 3) }, grid: unit),
         .init(label: "Beta(0.1,5)", make: { try BetaDistribution(shape1: 0.1, shape2: 5) }, grid: unit),
-        .init(label: "Beta(100,200)", make: { try BetaDistribution(shape1: 100, shape2: 200) }, grid: unit),
+        .init(label: "Beta(100,200)", make: { try BetaDistribution(shape1: 100, shape2: 200) },
+              grid: unit + around(1.0 / 3, 0.0272, in: 0...1)),
         .init(label: "Gamma(0.01)", make: { try GammaDistribution(shape: 0.01) }, grid: positive),
         .init(label: "Gamma(2.5,0.3)", make: { try GammaDistribution(shape: 2.5, scale: 0.3) }, grid: positive),
-        .init(label: "Gamma(1e4)", make: { try GammaDistribution(shape: 1e4) }, grid: positive),
-        .init(label: "nct(10,5)", make: { try NoncentralT(df: 10, ncp: 5) }, grid: short),
-        .init(label: "nct(3,-2)", make: { try NoncentralT(df: 3, ncp: -2) }, grid: short),
+        .init(label: "Gamma(1e4)", make: { try GammaDistribution(shape: 1e4) }, grid: positive + around(1e4, 100)),
+        .init(label: "nct(10,5)", make: { try NoncentralT(df: 10, ncp: 5) },
+              grid: short + Array(stride(from: 2.0, through: 9.0, by: 0.25))),
+        .init(label: "nct(3,-2)", make: { try NoncentralT(df: 3, ncp: -2) },
+              grid: short + Array(stride(from: -4.5, through: 0.5, by: 0.25))),
     ]
 
     static let discrete: [DiscreteCase] = [
@@ -81,6 +89,7 @@ struct DistributionPropertyTests {
     func inverseRoundTrip(_ c: ContinuousCase) throws {
         let d = try c.make()
         var worst = (excess: 0.0, note: "")
+        var checked = 0
         for x in c.grid where x != 0 {
             let f = d.pdf(x)
             guard f > 0, f.isFinite else { continue }
@@ -89,6 +98,7 @@ struct DistributionPropertyTests {
                 // Only the tail below 1/2 represents x well as a double probability.
                 guard p >= 1e-300, p <= 0.5 else { continue }
                 let back = upper ? d.inverseSF(p) : d.quantile(p)
+                checked += 1
                 // Tolerance: the inversion amplifies the relative error of p (rounding plus the
                 // 1e-13 accuracy target of cdf/sf) by the condition number κ = p / (|x| pdf(x));
                 // 4e-13·max(1, κ) covers 1e-13 in p, 1e-13 in the inversion and rounding, ×2 margin.
@@ -100,19 +110,23 @@ struct DistributionPropertyTests {
                 }
             }
         }
+        #expect(checked >= 40, "\(c.label): only \(checked) grid points in the tails")
         #expect(worst.excess == 0, "\(c.label): worst \(worst.note)")
     }
 
     @Test("cdf + sf = 1 within 2 ulps where both are at least 0.1", arguments: PropertyGrids.continuous)
     func tailsAddToOne(_ c: ContinuousCase) throws {
         let d = try c.make()
+        var checked = 0
         for x in c.grid {
             let lo = d.cdf(x), up = d.sf(x)
             guard lo >= 0.1, up >= 0.1 else { continue }
+            checked += 1
             // Each tail correctly rounded is within ½ ulp of its exact value (ulp ≤ 2^-53 below 1);
             // their sum, rounded once more, can then be off from 1 by up to 2 ulps of 1 (2^-51).
             #expect(abs(lo + up - 1) <= 0x1p-51, "\(c.label) x=\(x): cdf \(lo) + sf \(up) = \(lo + up)")
         }
+        #expect(checked >= 3, "\(c.label): only \(checked) grid points in the centre")
     }
 
     @Test("cdf is non-decreasing and sf non-increasing over the grid", arguments: PropertyGrids.continuous)
@@ -144,13 +158,25 @@ struct DistributionPropertyTests {
           arguments: PropertyGrids.discrete)
     func discreteQuantileDefinition(_ c: DiscreteCase) throws {
         let d = try c.make()
+        // Checked on the smaller tail, which is the one the search decides on and the one with full relative
+        // accuracy: for p > ½, "cdf(k) ≥ p" is "sf(k) ≤ 1 − p" with 1 − p exact.
         for p in PropertyGrids.probabilities {
             let k = d.quantile(p)
-            #expect(d.cdf(k) >= p, "\(c.label): quantile(\(p)) = \(k) but cdf(k) = \(d.cdf(k))")
-            #expect(d.cdf(k - 1) < p, "\(c.label): quantile(\(p)) = \(k) but cdf(k−1) = \(d.cdf(k - 1))")
+            if p > 0.5 {
+                #expect(d.sf(k) <= 1 - p, "\(c.label): quantile(\(p)) = \(k) but sf(k) = \(d.sf(k))")
+                #expect(d.sf(k - 1) > 1 - p, "\(c.label): quantile(\(p)) = \(k) but sf(k−1) = \(d.sf(k - 1))")
+            } else {
+                #expect(d.cdf(k) >= p, "\(c.label): quantile(\(p)) = \(k) but cdf(k) = \(d.cdf(k))")
+                #expect(d.cdf(k - 1) < p, "\(c.label): quantile(\(p)) = \(k) but cdf(k−1) = \(d.cdf(k - 1))")
+            }
             let j = d.inverseSF(p)
-            #expect(d.sf(j) <= p, "\(c.label): inverseSF(\(p)) = \(j) but sf(j) = \(d.sf(j))")
-            #expect(d.sf(j - 1) > p, "\(c.label): inverseSF(\(p)) = \(j) but sf(j−1) = \(d.sf(j - 1))")
+            if p > 0.5 {
+                #expect(d.cdf(j) >= 1 - p, "\(c.label): inverseSF(\(p)) = \(j) but cdf(j) = \(d.cdf(j))")
+                #expect(d.cdf(j - 1) < 1 - p, "\(c.label): inverseSF(\(p)) = \(j) but cdf(j−1) = \(d.cdf(j - 1))")
+            } else {
+                #expect(d.sf(j) <= p, "\(c.label): inverseSF(\(p)) = \(j) but sf(j) = \(d.sf(j))")
+                #expect(d.sf(j - 1) > p, "\(c.label): inverseSF(\(p)) = \(j) but sf(j−1) = \(d.sf(j - 1))")
+            }
         }
     }
 
