@@ -34,9 +34,15 @@ public struct StudentT: ContinuousDistribution {
 
     /// (P(T > |t|), P(T ≤ |t|)).
     func tails(_ t: Double) -> (upper: Double, lower: Double) {
+        let (upper, central) = upperAndCentral(t)
+        return (upper, 0.5 + central)
+    }
+
+    /// (P(T > |t|), P(0 < T ≤ |t|)), each to full relative accuracy.
+    func upperAndCentral(_ t: Double) -> (upper: Double, central: Double) {
         let (x, y) = betaArguments(t)
         let (p, q) = ArgumentCorrection.betaRatios(a: df / 2, b: 0.5, x: x, y: y)
-        return (0.5 * p, 0.5 + 0.5 * q)
+        return (0.5 * p, 0.5 * q)
     }
 
     public func cdf(_ t: Double) -> Double {
@@ -64,16 +70,17 @@ public struct StudentT: ContinuousDistribution {
         if t.isNaN { return .nan }
         if isNormal { return StandardNormal.logDensity(DoubleWord(t)) }
         if t.isInfinite { return -.infinity }
-        // log(1 + t²/ν) with t²/ν as a double-double.
+        return logNormalizer - 0.5 * (df + 1) * logOnePlusT2OverDF(t)
+    }
+
+    /// log(1 + t²/ν) with t²/ν as a double-double, for finite t.
+    func logOnePlusT2OverDF(_ t: Double) -> Double {
         let at = abs(t)
-        let log1pu: Double
         if at > 1e150 {
-            log1pu = 2 * Double.log(at) - Double.log(df) + Double.log(onePlus: df / at / at)
-        } else {
-            let u = DoubleWord.twoProduct(at, at) / df
-            log1pu = Double.log(onePlus: u.hi) + u.lo / (1 + u.hi)
+            return 2 * Double.log(at) - Double.log(df) + Double.log(onePlus: df / at / at)
         }
-        return logNormalizer - 0.5 * (df + 1) * log1pu
+        let u = DoubleWord.twoProduct(at, at) / df
+        return Double.log(onePlus: u.hi) + u.lo / (1 + u.hi)
     }
 
     public func pdf(_ t: Double) -> Double {
@@ -84,6 +91,7 @@ public struct StudentT: ContinuousDistribution {
     func upperQuantile(_ q: Double) -> Double {
         if isNormal { return -StandardNormal.quantile(q) }
         if q == 0.5 { return 0 }
+        if let t = halleyUpperQuantile(q) { return t }
         let (x, y) = Special.inverseBeta(a: df / 2, b: 0.5, p: 2 * q, q: 1 - 2 * q)
         if x < 1e-300 {
             // The root x = ν/(ν + t²) is below the normal range (tiny ν, e.g. ν = 0.1 at q = 1e-16 gives
