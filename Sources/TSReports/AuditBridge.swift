@@ -54,17 +54,21 @@ enum AuditBridge {
         return out
     }
 
-    /// The sum of the arm sizes (from arms.csv n or counts.csv totals, one per arm) against `included`,
-    /// else `completed`, from study.csv.
+    /// The sum of the arm sizes (from arms.csv n or counts.csv totals, one per arm) against study.csv's
+    /// `included`, `completed` and `randomised`, in that order: consistent when it equals any of them (arm
+    /// sizes are often the numbers allocated), named in the method; otherwise inconsistent against the first.
     static func totalLine(_ study: StudyDataset) -> ReportLine? {
         var sizes: [String: Double] = [:]
         for r in study.arms { if let n = r.n, sizes[r.arm] == nil { sizes[r.arm] = n.value } }
         for r in study.counts { if let n = r.total, sizes[r.arm] == nil { sizes[r.arm] = n.value } }
         let arms = study.metadata.arms
         guard arms.allSatisfy({ sizes[$0] != nil }) else { return nil }
-        let key = study.metadata.value("included") != nil ? "included" : "completed"
-        guard let text = study.metadata.value(key), let printed = try? PrintedValue.parse(text, location: key) else { return nil }
+        let totals: [(key: String, value: PrintedValue)] = ["included", "completed", "randomised"].compactMap { key in
+            guard let text = study.metadata.value(key), let v = try? PrintedValue.parse(text, location: key) else { return nil }
+            return (key, v)
+        }
         let sum = arms.reduce(0) { $0 + sizes[$1]! }
+        guard let (key, printed) = totals.first(where: { $0.value.value == sum }) ?? totals.first else { return nil }
         let parts = arms.map { "\($0) \(ReportNumber.amount(sizes[$0]!))" }.joined(separator: " + ")
         let ok = sum == printed.value
         return ReportLine(section: .audit, arm: "all", quantity: "total_n", recomputed: sum, printed: printed,

@@ -39,6 +39,7 @@ enum ReportedSection {
                 var t = "  \(c.arm), \(c.category): "
                 if let x = c.count, let n = c.total { t += "\(x.text)/\(n.text)" + mark(c.provenance, "count") }
                 else if let n = c.total { t += "count not printed (of \(n.text))" }
+                else if let x = c.count { t += "\(x.text), denominator not printed" + mark(c.provenance, "count") }
                 else { t += "count not printed" }
                 if let pct = c.percent { t += " (\(pct.text))" }
                 out += t + "\n"

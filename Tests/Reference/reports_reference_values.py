@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reference values for the TSReports spot tests (Tests/TSReportsTests/ReportContentTests.swift), from mpmath
 at 50 digits: Steffensen et al. 2011 hip BMD (arm sizes 33 and 35 from Kampman et al. 2012) and Liang et al.
-2022's P<0.0001 with group sizes 1,725 and 1,240. Run: python3 Tests/Reference/reports_reference_values.py
+2022's P<0.0001 with group sizes 1,725 and 1,240;
+de Nijs et al. 2006 and Ushiroyama et al. 2002 (lumbar/vertebral BMD). Run: python3 Tests/Reference/reports_reference_values.py
 The printed values are pasted into the Swift test with this script named as their source."""
 import mpmath as mp
 
@@ -58,6 +59,21 @@ out += [("diff_student_ci_lower", d - c * se_d), ("diff_student_ci_upper", d + c
 # Liang 2022: P < 0.0001, groups 1725 and 1240, 3 categories (2 df).
 chi = chi2_isf(mp.mpf("0.0001"), 2)
 out += [("liang_min_chi_square", chi), ("liang_min_cramers_v", mp.sqrt(chi / (1725 + 1240)))]
+# de Nijs 2006 lumbar spine BMD: arm SDs from the printed 95% CIs (n 100 and 101), then the Student CI of the
+# difference 2.1 - (-1.9) with the pooled SD on 199 df.
+na, nb = 100, 101
+sa = mp.sqrt(na) * (mp.mpf("3.1") - mp.mpf("1.1")) / (2 * t_quantile(mp.mpf("0.975"), na - 1))
+sb = mp.sqrt(nb) * (mp.mpf("-0.7") - mp.mpf("-3.1")) / (2 * t_quantile(mp.mpf("0.975"), nb - 1))
+sp = mp.sqrt(((na - 1) * sa ** 2 + (nb - 1) * sb ** 2) / (na + nb - 2))
+se_d = sp * mp.sqrt(mp.mpf(1) / na + mp.mpf(1) / nb)
+d = mp.mpf("2.1") - mp.mpf("-1.9")
+out += [("denijs_alendronate_sd_from_ci", sa), ("denijs_alfacalcidol_sd_from_ci", sb),
+        ("denijs_diff_student_ci_upper", d + t_quantile(mp.mpf("0.975"), na + nb - 2) * se_d)]
+# Ushiroyama 2002 vertebral BMD, K2 + D3 arm: n 43, 4.92 +/- 7.89 read as mean +/- SD; 95% CI with t on 42 df.
+n, m, s = 43, mp.mpf("4.92"), mp.mpf("7.89")
+se = s / mp.sqrt(n)
+c = t_quantile(mp.mpf("0.975"), n - 1)
+out += [("ushiroyama_k2d3_ci_lower", m - c * se), ("ushiroyama_k2d3_ci_upper", m + c * se)]
 chi1 = chi2_isf(mp.mpf("0.0001"), 1)
 out += [("liang_min_risk_difference_half", mp.sqrt(chi1 * mp.mpf("0.25") * (mp.mpf(1) / 1725 + mp.mpf(1) / 1240)))]
 for name, v in out:

@@ -140,3 +140,45 @@ enum Shipped {
         #expect(close(upper.range?.low, 7.5) && close(upper.range?.high, 300_000.0 / 7 / 4000))
     }
 }
+
+/// de Nijs et al. 2006 (N Engl J Med 355:675), lumbar spine BMD at 18 months: arm CIs and the printed
+/// difference 4.0 (2.4 to 5.5). Reference values: Tests/Reference/reports_reference_values.py.
+@Suite struct DeNijsReport {
+    let r = Shipped.report("denijs2006")
+
+    @Test func deNijs2006ArmSDsFromTheirCIs() throws {
+        let a = try #require(Shipped.line(r, .arm, "Alendronate", "sd_from_ci"))
+        #expect(close(a.recomputed, 5.0397714786202276697))
+        #expect(a.method.contains("t on 99 df"))
+        let b = try #require(Shipped.line(r, .arm, "Alfacalcidol", "sd_from_ci"))
+        #expect(close(b.recomputed, 6.0786410655329689542))
+    }
+
+    @Test func deNijs2006DifferenceUpperBoundMissesThePrintAndTheAuditFindsACentre395() throws {
+        let up = try #require(Shipped.line(r, .comparison, "Alendronate − Alfacalcidol", "ci_upper_student"))
+        #expect(close(up.recomputed, 5.553950182425049476))
+        #expect(up.printed?.text == "5.5" && up.flag == .differs)
+        // The audit: only a difference in [3.95, 4.0] (the printed 4.0 read as a rounded 3.95) reproduces
+        // every printed digit of 4.0 (2.4 to 5.5).
+        let method = try #require(Shipped.line(r, .audit, "Alendronate − Alfacalcidol", "method"))
+        #expect(method.flag == .rounding)
+        #expect(close(method.range?.low, 3.95, rel: 1e-9))   // 1e-9: an endpoint found on a grid of SEs
+        // Arm sizes are the numbers allocated (inferred), so the total matches study.csv randomised.
+        let total = try #require(Shipped.line(r, .audit, "all", "total_n"))
+        #expect(total.recomputed == 201 && total.flag == .consistent && total.method.hasSuffix("randomised"))
+        #expect(ReportText.text(r).contains("Alendronate, new vertebral deformity: 3, denominator not printed"))
+    }
+}
+
+/// Ushiroyama et al. 2002 (Maturitas 41:211), vertebral BMD at 24 months, vitamin K2 + D3 arm:
+/// 4.92 ± 7.89 % read as mean ± SD with n 43 (randomised). Reference: reports_reference_values.py.
+@Suite struct UshiroyamaReport {
+    let r = Shipped.report("ushiroyama2002")
+
+    @Test func ushiroyama2002CombinedArmCIFromMeanSDAndN() throws {
+        let lo = try #require(Shipped.line(r, .arm, "Vitamin K2 and D3", "ci_lower"))
+        let hi = try #require(Shipped.line(r, .arm, "Vitamin K2 and D3", "ci_upper"))
+        #expect(close(lo.recomputed, 2.4918164072407527297) && close(hi.recomputed, 7.3481835927592472703))
+        #expect(lo.method.contains("df = n − 1 = 42") && lo.flag == .derived)
+    }
+}

@@ -12,7 +12,7 @@ import TSCore
     func study(_ id: String) throws -> StudyDataset { try #require(collection.studies.first { $0.id == id }) }
 
     @Test func allStudiesReadInNameOrder() {
-        #expect(collection.studies.map(\.id) == ["jiang2014", "liang2022", "macdonald2013", "steffensen2011"])
+        #expect(collection.studies.map(\.id) == ["denijs2006", "jiang2014", "liang2022", "macdonald2013", "steffensen2011", "ushiroyama2002"])
         #expect(collection.referenceIntakes.count == 9)
     }
 
