@@ -15,7 +15,8 @@ enum ArgumentCorrection {
         var (p, q) = Special.betaRatios(a: a, b: b, x: x.hi, y: y.hi)
         let dx = x.hi <= y.hi ? x.lo : -y.lo
         if dx != 0 && x.hi > 0 && y.hi > 0 {
-            let density = Double.exp(Special.logBetaDensityPrefix(a: a, b: b, x: x.hi, y: y.hi)) / (x.hi * y.hi)
+            // The correction is ~cond·ε relative to the result, so the density needs only a few digits.
+            let density = Double.exp(Special.approximateLogBetaDensityPrefix(a: a, b: b, x: x.hi, y: y.hi)) / (x.hi * y.hi)
             let delta = dx * density
             if delta.isFinite {
                 p += delta

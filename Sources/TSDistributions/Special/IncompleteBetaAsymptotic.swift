@@ -37,26 +37,30 @@ func betaLargeASmallB(a: Double, b: Double, x: Double, y: Double) -> Double {
     let lx2 = lxv * lxv
     // Coefficients of (sinh(v)/v)^{b-1}, v = u/2, as a series in u^2: s_k = 1/(4^k (2k+1)!),
     // a_n = (1/n) sum_{k=1}^{n} (k b - n) s_k a_{n-k} (power of a power series).
-    var s: [Double] = [1]
-    var coef: [Double] = [1]
-    var sum = t0
-    var tm = t0
-    var lpow = 1.0  // lx^{2m-2}
-    for m in 1...40 {
-        let dm = Double(m)
-        s.append(s[m - 1] / (4 * (2 * dm) * (2 * dm + 1)))
-        var acc = 0.0
-        for k in 1...m {
-            acc += (Double(k) * b - dm) * s[k] * coef[m - k]
+    // Both coefficient lists live on the stack (this runs once per t tail; heap arrays cost a third of it).
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * 41) { buffer -> Double in
+        let s = buffer.baseAddress!, coef = s + 41
+        s[0] = 1
+        coef[0] = 1
+        var sum = t0
+        var tm = t0
+        var lpow = 1.0  // lx^{2m-2}
+        for m in 1...40 {
+            let dm = Double(m)
+            s[m] = s[m - 1] / (4 * (2 * dm) * (2 * dm + 1))
+            var acc = 0.0
+            for k in 1...m {
+                acc += (Double(k) * b - dm) * s[k] * coef[m - k]
+            }
+            coef[m] = acc / dm
+            tm = ((b + 2 * dm - 1) * (b + 2 * dm - 2) * tm + w * lpow * (b + 2 * dm - 1 + z)) / nu2
+            lpow *= lx2
+            let term = coef[m] * tm
+            sum += term
+            if abs(term) <= 1e-17 * abs(sum) { break }
         }
-        coef.append(acc / dm)
-        tm = ((b + 2 * dm - 1) * (b + 2 * dm - 2) * tm + w * lpow * (b + 2 * dm - 1 + z)) / nu2
-        lpow *= lx2
-        let term = coef[m] * tm
-        sum += term
-        if abs(term) <= 1e-17 * abs(sum) { break }
+        return sum
     }
-    return sum
 }
 
 /// Q(b,z) = Gamma(b,z)/Gamma(b) for 0 < b <= 1, 0 < z < 1.1 (DiDonato & Morris 1986, ACM TOMS 12:377,

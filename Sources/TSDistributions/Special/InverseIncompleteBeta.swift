@@ -122,7 +122,8 @@ private func betaInverseLowerTail(a: Double, b: Double, p: Double) -> (x: Double
         var converged = false
         if pc > 0 {
             // Halley on G(x) = log I_x - log p: G' = f/I, G''/G'^2 = (f'/f)(I/f) - 1.
-            let logF = Special.logBetaDensityPrefix(a: a, b: b, x: current.x, y: current.y)
+            // The step's size makes a few-digit derivative enough (it changes the convergence rate only).
+            let logF = Special.approximateLogBetaDensityPrefix(a: a, b: b, x: current.x, y: current.y)
                 - Double.log(current.x) - Double.log(current.y)
             let iOverF = Double.exp(Double.log(pc) - logF)
             let ratio = pc / p

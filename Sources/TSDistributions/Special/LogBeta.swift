@@ -52,6 +52,17 @@ extension Special {
         if x <= 0 || y <= 0 { return -.infinity }
         return betaLogPrefixDD(a: a, b: b, x: x, y: y).value
     }
+
+    /// `log( x^a y^b / B(a,b) )` in plain double arithmetic: a·log x + b·log y − log B(a,b), the log of the
+    /// larger of x and y taken as log1p of minus the smaller. Its absolute error is about
+    /// ε·(a|log x| + b|log y| + |log B(a,b)|), so it suits first-order corrections and Newton steps, whose
+    /// own size makes that error negligible, and not values (use `logBetaDensityPrefix`).
+    static func approximateLogBetaDensityPrefix(a: Double, b: Double, x: Double, y: Double) -> Double {
+        if x <= 0 || y <= 0 { return -.infinity }
+        let lx = x > 0.5 ? Double.log(onePlus: -y) : Double.log(x)
+        let ly = y > 0.5 ? Double.log(onePlus: -x) : Double.log(y)
+        return a * lx + b * ly - logBeta(a, b)
+    }
 }
 
 /// log Gamma(a) for 0 < a < 8 via the recurrence and `gam1` (few ulps absolute).
