@@ -18,7 +18,8 @@ public enum ResultTable {
 
     /// RFC 4180 quoting: fields with comma, quote, CR or LF are quoted, quotes doubled.
     public static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Byte scan: the four specials are ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte character.
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s
