@@ -29,6 +29,8 @@ func betaLargeASmallB(a: Double, b: Double, x: Double, y: Double) -> Double {
     if z < 1.1 {
         let lnz = Double.log(z)
         t0 = h * betaGammaQSmall(b: b, z: z, logZ: lnz)
+    } else if b == 0.5 && z <= 700 {
+        t0 = w * betaGammaQHalfRatio(z: z)
     } else {
         t0 = w * betaGammaQContinuedFraction(b: b, z: z)
     }
@@ -82,6 +84,19 @@ func betaGammaQSmall(b: Double, z: Double, logZ: Double) -> Double {
     let l = Double.expMinusOne(b * logZ)
     let h = betaGam1(b)
     return ((1 + l) * j - l) * (1 + h) - h
+}
+
+/// `Q(1/2, z) e^z z^{-1/2} Gamma(1/2) = sqrt(pi) erfc(s) e^z / s`, s = sqrt(z), for 1.1 <= z <= 700: the
+/// continued fraction below in closed form for the t distribution's b = 1/2 (Q(1/2, z) = erfc(sqrt z),
+/// DLMF 8.4.6). s is carried as a double-double (through the normal upper tail at sqrt(2z)), because
+/// rounding s would cost about z ulps in erfc; e^z is the exponential of the same double z.
+func betaGammaQHalfRatio(z: Double) -> Double {
+    let twoZ = 2 * z
+    let hi = twoZ.squareRoot()
+    let lo = twoZ.addingProduct(-hi, hi)   // 2z − hi², exact (fma)
+    let deviate = DoubleWord(hi, 0.5 * lo / hi)
+    let erfcS = 2 * StandardNormal.upperTail(deviate)
+    return 1.7724538509055160273 * erfcS * Double.exp(z) / (0.70710678118654752440 * hi)
 }
 
 /// `Q(b,z) e^z z^{-b} Gamma(b)` for z >= 1.1, b <= 1: Legendre's continued fraction
