@@ -37,32 +37,58 @@ func betaLargeASmallB(a: Double, b: Double, x: Double, y: Double) -> Double {
     if t0 == 0 && w == 0 { return 0 }
     let nu2 = nu.value * nu.value
     let lx2 = lxv * lxv
-    // Coefficients of (sinh(v)/v)^{b-1}, v = u/2, as a series in u^2: s_k = 1/(4^k (2k+1)!),
-    // a_n = (1/n) sum_{k=1}^{n} (k b - n) s_k a_{n-k} (power of a power series).
-    // Both coefficient lists live on the stack (this runs once per t tail; heap arrays cost a third of it).
-    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * 41) { buffer -> Double in
-        let s = buffer.baseAddress!, coef = s + 41
+    // Coefficients a_m of (sinh(v)/v)^{b-1}, v = u/2, as a series in u^2; fixed for the t distribution's
+    // b = 1/2, computed once.
+    if b == 0.5 { return betaGratSeries(t0: t0, w: w, z: z, b: b, nu2: nu2, lx2: lx2, coef: betaHalfSinhCoefficients) }
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 41) { buffer -> Double in
+        betaSinhPowerCoefficients(b: b, into: buffer)
+        return betaGratSeries(t0: t0, w: w, z: z, b: b, nu2: nu2, lx2: lx2, coef: UnsafeBufferPointer(buffer))
+    }
+}
+
+/// a_0 … a_40 of (sinh(v)/v)^{b-1} = sum a_m u^{2m}, v = u/2, by the power-of-a-series recursion
+/// a_n = (1/n) sum_{k=1}^{n} (k b - n) s_k a_{n-k} with s_k = 1/(4^k (2k+1)!) the coefficients of sinh(v)/v.
+func betaSinhPowerCoefficients(b: Double, into coef: UnsafeMutableBufferPointer<Double>) {
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: 41) { s in
         s[0] = 1
         coef[0] = 1
-        var sum = t0
-        var tm = t0
-        var lpow = 1.0  // lx^{2m-2}
         for m in 1...40 {
             let dm = Double(m)
             s[m] = s[m - 1] / (4 * (2 * dm) * (2 * dm + 1))
             var acc = 0.0
-            for k in 1...m {
-                acc += (Double(k) * b - dm) * s[k] * coef[m - k]
-            }
+            for k in 1...m { acc += (Double(k) * b - dm) * s[k] * coef[m - k] }
             coef[m] = acc / dm
-            tm = ((b + 2 * dm - 1) * (b + 2 * dm - 2) * tm + w * lpow * (b + 2 * dm - 1 + z)) / nu2
-            lpow *= lx2
-            let term = coef[m] * tm
-            sum += term
-            if abs(term) <= 1e-17 * abs(sum) { break }
         }
-        return sum
     }
+}
+
+/// The coefficients for b = 1/2 (every t tail with large ν/2 uses them).
+let betaHalfSinhCoefficients: [Double] = {
+    var c = [Double](repeating: 0, count: 41)
+    c.withUnsafeMutableBufferPointer { betaSinhPowerCoefficients(b: 0.5, into: $0) }
+    return c
+}()
+
+/// sum_m a_m L_m with L_0 = t0 and the recursion for L_m (see `betaLargeASmallB`), until a term is below
+/// 1e-17 of the sum.
+func betaGratSeries(t0: Double, w: Double, z: Double, b: Double, nu2: Double, lx2: Double,
+                    coef: UnsafeBufferPointer<Double>) -> Double {
+    var sum = t0
+    var tm = t0
+    var lpow = 1.0  // lx^{2m-2}
+    for m in 1...40 {
+        let dm = Double(m)
+        tm = ((b + 2 * dm - 1) * (b + 2 * dm - 2) * tm + w * lpow * (b + 2 * dm - 1 + z)) / nu2
+        lpow *= lx2
+        let term = coef[m] * tm
+        sum += term
+        if abs(term) <= 1e-17 * abs(sum) { break }
+    }
+    return sum
+}
+
+func betaGratSeries(t0: Double, w: Double, z: Double, b: Double, nu2: Double, lx2: Double, coef: [Double]) -> Double {
+    coef.withUnsafeBufferPointer { betaGratSeries(t0: t0, w: w, z: z, b: b, nu2: nu2, lx2: lx2, coef: $0) }
 }
 
 /// Q(b,z) = Gamma(b,z)/Gamma(b) for 0 < b <= 1, 0 < z < 1.1 (DiDonato & Morris 1986, ACM TOMS 12:377,
