@@ -11,19 +11,24 @@ extension Special {
     /// `Σ_{k≥0} r²ᵏ/(2k+d)` for `r² < 1`; with `d = 3` (the default) this is `(atanh r − r)/r³`, the tail of
     /// `log((1+r)/(1−r)) = 2(r + r³/3 + r⁵/5 + …)` (Abramowitz & Stegun 4.1.27). All terms are positive;
     /// summed until a term falls below 1e-18 of the sum (≈ 25 terms at r² = 0.19, the largest r² used).
+    /// Multiplies by rounded reciprocals 1/k instead of dividing (each adds at most ½ ulp to a term of a
+    /// positive sum, and the tail is itself a small part of every result it enters).
     static func atanhSeriesTail(_ r2: Double, firstDenominator d: Double = 3) -> Double {
         var power = 1.0
         var sum = 0.0
-        var k = d
-        while k < 400 {
-            let term = power / k
+        var i = Int(d) / 2   // reciprocalsOfOdd[i] = 1/(2i + 1)
+        while i < reciprocalsOfOdd.count {
+            let term = power * reciprocalsOfOdd[i]
             sum += term
             if term <= 1e-18 * sum { break }
             power *= r2
-            k += 2
+            i += 1
         }
         return sum
     }
+
+    /// 1/1, 1/3, 1/5, …, 1/399, each correctly rounded.
+    static let reciprocalsOfOdd: [Double] = (0..<200).map { 1 / Double(2 * $0 + 1) }
 }
 
 extension DoubleWord {
