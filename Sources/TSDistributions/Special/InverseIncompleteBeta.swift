@@ -95,6 +95,8 @@ private func betaInverseLowerTail(a: Double, b: Double, p: Double) -> (x: Double
     var currentP = -1.0
     var bestDistance = Double.infinity
     for c in candidates where c.x > 0 && c.y > 0 && c.x.isFinite && c.y.isFinite {
+        // A start within 1% of p (in log) is good enough for Halley's iteration: skip the other candidates.
+        if bestDistance < 0.01 { break }
         let pc = evaluate(c)
         if pc < p {
             if lo.precedes(c) { lo = c }
@@ -144,6 +146,10 @@ private func betaInverseLowerTail(a: Double, b: Double, p: Double) -> (x: Double
         let pt = next ?? betaBisect(lo, hi)
         if pt.x == current.x && pt.y == current.y { break }
         if !(lo.precedes(pt) && pt.precedes(hi)) { break }  // bracket exhausted
+        if converged {
+            // A step below 2e-16 of the smaller coordinate: take it; evaluating there would change nothing.
+            return (pt.x, pt.y)
+        }
         current = pt
         currentP = evaluate(current)
         if currentP < p { lo = current } else if currentP > p { hi = current } else { break }
