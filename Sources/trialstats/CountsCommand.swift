@@ -50,7 +50,7 @@ struct CountsCommand: ParsableCommand {
     @Option(help: "Seed for --monte-carlo (printed with the result).")
     var seed: UInt64 = 20_220_215
 
-    @Option(name: .customLong("work-limit"), help: "Work limit of the exact Fisher-Freeman-Halton network (path extensions); past it, rigorous p bounds are printed.")
+    @Option(name: .customLong("work-limit"), help: "Work limit of the exact Fisher-Freeman-Halton network (bound evaluations, path extensions, completion values; default 5e7, about 1-2.5 s); past it, rigorous p bounds are printed.")
     var workLimit: Int = FisherFreemanHalton.defaultWorkLimit
 
     @OptionGroup var output: OutputOptions
