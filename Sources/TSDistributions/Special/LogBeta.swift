@@ -126,7 +126,9 @@ func betaLogBetaDD(_ a: Double, _ b: Double) -> DoubleWord {
     }
     if b0 < 8 { return DoubleWord(Special.logBeta(a0, b0)) }
     let logGammaA0: DoubleWord
-    if a0 <= 0.5 {
+    if a0 == 0.5 {
+        logGammaA0 = DoubleWord(0.5723649429247001, 5.132975581353913e-18)   // log Γ(½) = log √π (mpmath)
+    } else if a0 <= 0.5 {
         logGammaA0 = DoubleWord(betaGamln1(a0)) - DoubleWord.log(a0)
     } else {
         logGammaA0 = DoubleWord(Double.log(betaGammaSmall(a0)))
