@@ -15,7 +15,7 @@ extension StudentT {
     func halleyUpperQuantile(_ q: Double) -> Double? {
         // The expansion is in z²/ν; keep to where its first omitted term is small.
         guard q >= 1e-12 && q < 0.5 && df >= 4 else { return nil }
-        let z = -StandardNormal.quantile(q)
+        let z = StandardNormal.approximateUpperQuantile(q)   // ~1e-10 is plenty for a start
         let z2 = z * z
         guard z2 <= df else { return nil }
         let g1 = z * (z2 + 1) / 4
