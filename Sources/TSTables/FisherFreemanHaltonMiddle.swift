@@ -1,7 +1,7 @@
 import RealModule
 
 /// Meet in the middle for the Fisher–Freeman–Halton network (Staples 1999's bidirectional idea, as
-/// prototyped in /work/dev/ffhresearch/mitm7.c): the forward network stops at stage H; for the middle
+/// prototyped in Tests/Reference/ffh_mitm_prototype.c): the forward network stops at stage H; for the middle
 /// nodes the last c − H columns are explored backward. Thresholds propagate forward first
 /// (θ_v = t − max past at v, Θ_v = t − min past at v; a child gets the smallest θ_v − δ and the largest
 /// Θ_v − δ over its parents; a child whose min completion exceeds Θ_v − δ gets no edge), then each node's
