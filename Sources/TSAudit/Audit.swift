@@ -10,6 +10,11 @@ public enum Audit {
     public static var maximumInferredN: Int { 2000 }
 
     public static func run(_ study: PrintedStudy) -> [AuditRow] {
+        Finding.organise(rows(study))
+    }
+
+    /// Every method row of every check, before they are grouped into findings.
+    static func rows(_ study: PrintedStudy) -> [AuditRow] {
         var rows: [AuditRow] = []
         let arms = study.arms
         // 1. Arm sizes: printed, or inferred (paired through the total when there are two arms).

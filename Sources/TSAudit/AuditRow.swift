@@ -1,5 +1,17 @@
+/// Whether a row is the finding about a printed quantity or what one method alone gives.
+///
+/// A `result` row aggregates every plausible method for one printed quantity (`Finding.result`): it is the
+/// only kind of row that may call a paper's number inconsistent. A `method` row under it says whether that
+/// one method reproduces the number ("Student: does not reproduce, Welch: reproduces").
+public enum Scope: String, Sendable, Equatable {
+    case result
+    case method
+}
+
 /// One row of an audit: a printed number, what the printed inputs say it should be, and the verdict.
 public struct AuditRow: Sendable, Equatable {
+    /// `result` for the finding about the printed quantity, `method` for one method's reading of it.
+    public var scope: Scope
     /// What was checked: `ci_lower`, `ci_upper`, `mean_vs_ci`, `p`, `sd_vs_ci`, `difference`, `difference_vs_ci`,
     /// `difference_ci_lower`, `difference_ci_upper`, `difference_p`, `statistic_p`, `percent`, `grim`, `grimmer`,
     /// `n`, `total_n`, `method`.
@@ -21,7 +33,9 @@ public struct AuditRow: Sendable, Equatable {
     public var detail: String
 
     public init(check: String, arm: String, reported: String, recomputed: ValueInterval? = nil, nominal: Double? = nil,
-                verdict: Verdict, readings: [RoundingReading] = [], method: String = "", detail: String = "") {
+                verdict: Verdict, readings: [RoundingReading] = [], method: String = "", detail: String = "",
+                scope: Scope = .method) {
+        self.scope = scope
         self.check = check
         self.arm = arm
         self.reported = reported
