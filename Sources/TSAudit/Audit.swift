@@ -55,8 +55,8 @@ public enum Audit {
             var armRows: [AuditRow] = []
             if let c = CIChecks.centre(arm) { armRows.append(c) }
             armRows += CIChecks.bounds(arm, ns: sizes[i], nInferred: inferred)
-            if let p = PValueChecks.oneArm(arm, ns: sizes[i], nInferred: inferred) { armRows.append(p) }
-            if let s = SEasSD.check(arm, ns: sizes[i], nInferred: inferred) { armRows.append(s) }
+            armRows += PValueChecks.oneArm(arm, ns: sizes[i], nInferred: inferred)
+            armRows += SEasSD.check(arm, ns: sizes[i], nInferred: inferred)
             if let k = arm.integerItems, let mean = arm.mean {
                 if let n = arm.n {
                     armRows.append(GRIM.check(mean: mean, n: n, items: k, arm: arm.label))
@@ -69,8 +69,7 @@ public enum Audit {
                 if let n = arm.n { armRows.append(PercentVsCounts.check(percent: pct, n: n, count: arm.count, arm: arm.label)) }
                 else { armRows.append(.unchecked("percent", arm: arm.label, reported: pct.text, missing: "n")) }
             }
-            let worst = armRows.compactMap(\.verdict.miss).max()
-            if let m = MethodFingerprint.armRow(arm, ns: sizes[i], worstMiss: worst) { armRows.append(m) }
+            if let m = MethodFingerprint.armRow(arm, ns: sizes[i], findings: Finding.organise(armRows)) { armRows.append(m) }
             rows += armRows
         }
         // 2. The comparison.
@@ -80,14 +79,7 @@ public enum Audit {
             var diffRows = DifferenceChecks.estimate(a, b, comparison: c)
             diffRows += DifferenceChecks.interval(a, b, pairs: pairs, comparison: c, nInferred: inferred)
             diffRows += PValueChecks.twoArm(a, b, pairs: pairs, comparison: c, nInferred: inferred)
-            let worst = diffRows.compactMap(\.verdict.miss).max()
-            if var m = MethodFingerprint.differenceRow(a, b, pairs: pairs, comparison: c, worstMiss: worst) {
-                // All single checks consistent at the printed values under the named test → consistent.
-                let testRows = diffRows.filter { $0.method.hasPrefix(m.method.components(separatedBy: ",").first ?? "#") }
-                if m.verdict == .rounding, !testRows.isEmpty, testRows.allSatisfy({ $0.verdict == .consistent }),
-                   diffRows.filter({ $0.check.hasPrefix("difference") && !$0.method.contains("t (") }).allSatisfy({ $0.verdict == .consistent }) {
-                    m.verdict = .consistent
-                }
+            if let m = MethodFingerprint.differenceRow(a, b, pairs: pairs, comparison: c, findings: Finding.organise(diffRows)) {
                 diffRows.append(m)
             }
             rows += diffRows
@@ -108,11 +100,15 @@ public enum Audit {
     static func sizeRow(_ arm: PrintedArm, ns: [Int], total: Int?, pairs: [(Int, Int)]?, index: Int, note: String) -> AuditRow {
         let reported = total.map { "not printed (total \($0))" } ?? "not printed"
         guard let lo = ns.min(), let hi = ns.max() else {
-            let inferable = arm.sd != nil || arm.se != nil
-            return AuditRow(check: "n", arm: arm.label, reported: reported,
-                            verdict: inferable ? .inconsistent(miss: .nan) : .unchecked(missing: "an SD or SE with a CI or p"),
+            // A mean and an SD alone constrain nothing: the size is inferable only from a CI or p with the spread.
+            guard HiddenArmSizes.isInferable(arm) else {
+                return AuditRow(check: "n", arm: arm.label, reported: reported,
+                                verdict: .unchecked(missing: "an SD or SE together with a CI or p"),
+                                method: "one-sample t region (CI width, SD, p)")
+            }
+            return AuditRow(check: "n", arm: arm.label, reported: reported, verdict: .inconsistent(miss: .nan),
                             method: "one-sample t region (CI width, SD, p)",
-                            detail: inferable ? "no arm size reproduces this arm's printed numbers" : "")
+                            detail: "no arm size from 2 to \(total.map { "\($0 - 2)" } ?? "\(maximumInferredN)") reproduces this arm's printed numbers")
         }
         var detail = "feasible n: \(HiddenArmSizes.describe(ns))"
         if let pairs, !pairs.isEmpty, total != nil {

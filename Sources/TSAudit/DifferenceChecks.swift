@@ -19,10 +19,11 @@ public enum DifferenceChecks {
     }
 
     /// Difference (first − second) recomputed from the arms as printed.
-    static func nominal(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double) -> ResultRow? {
+    static func nominal(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double,
+                        seReadAsSD: Bool = false) -> ResultRow? {
         func summary(_ arm: PrintedArm, _ n: Int) -> ArmSummary? {
             guard let m = arm.mean?.value else { return nil }
-            if let sd = arm.sd?.value { return try? ArmSummary(n: n, mean: m, sd: sd) }
+            if let sd = arm.sd?.value { return try? (seReadAsSD ? ArmSummary(n: n, mean: m, spread: .se(sd)) : ArmSummary(n: n, mean: m, sd: sd)) }
             if let se = arm.se?.value { return try? ArmSummary(n: n, mean: m, spread: .se(se)) }
             return nil
         }
@@ -41,22 +42,17 @@ public enum DifferenceChecks {
                     return sign > 0 ? ValueInterval(lo, hi) : ValueInterval(-hi, -lo)
                 }
             }
-            let j = judge(1)
-            var detail = ""
-            if !j.verdict.reproduces, judge(-1).verdict.reproduces {
-                detail = "matches \(b.label) − \(a.label) (sign reversed)"
+            rows += Alternatives.rows(base: [AuditRow(check: "difference", arm: "difference", reported: e, judgement: judge(1),
+                                                      method: "\(a.label) − \(b.label) of the printed means")]) {
+                [AuditRow(check: "difference", arm: "difference", reported: e, judgement: judge(-1),
+                          method: "\(b.label) − \(a.label) of the printed means (sign reversed)")]
             }
-            rows.append(AuditRow(check: "difference", arm: "difference", reported: e, judgement: j,
-                                 method: "\(a.label) − \(b.label) of the printed means", detail: detail))
         } else {
             rows.append(.unchecked("difference", arm: "difference", reported: e.text, missing: "arm means"))
         }
         if let l = comparison.ciLower, let u = comparison.ciUpper {
             let centre = (l.value + u.value) / 2
-            let j = Judgement.judge(reported: e, nominal: centre) { reading in
-                let x = l.interval(reading).closed, y = u.interval(reading).closed
-                return ValueInterval((x.lower + y.lower) / 2, (x.upper + y.upper) / 2)
-            }
+            let j = Judgement.judgeCentre(reported: e, lower: l, upper: u)
             var detail = ""
             if !j.verdict.reproduces {
                 detail = "the CI \(l.text) to \(u.text) is centred on \(fmt(centre)), not on \(e.text)"
@@ -69,38 +65,42 @@ public enum DifferenceChecks {
         return rows
     }
 
-    /// `difference_ci_lower` / `difference_ci_upper` for Student and Welch.
+    /// `difference_ci_lower` / `difference_ci_upper` method rows: Student and Welch as the arms are listed; z, the
+    /// reversed difference and SDs that are really SEs as alternatives.
     public static func interval(_ a: PrintedArm, _ b: PrintedArm, pairs: [(Int, Int)], comparison: PrintedComparison,
                                 nInferred: Bool = false) -> [AuditRow] {
         var rows: [AuditRow] = []
         for (name, bound, side) in [("difference_ci_lower", comparison.ciLower, -1.0), ("difference_ci_upper", comparison.ciUpper, 1.0)] {
             guard let bound else { continue }
             guard a.mean != nil, b.mean != nil else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm means")); continue }
+            guard (a.sd != nil || a.se != nil) && (b.sd != nil || b.se != nil) else {
+                rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs or SEs")); continue
+            }
             guard !pairs.isEmpty else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm sizes")); continue }
-            for test in [TwoArmTest.student, .welch] {
-                func judge(_ sign: Double) -> Judgement? {
-                    Judgement.best(pairs.compactMap { (n1, n2) -> Judgement? in
-                        guard let x = nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level),
-                              let lo = x.ciLower, let hi = x.ciUpper else { return nil }
-                        // sign −1: the CI of second − first is (−hi, −lo).
-                        let nom = sign > 0 ? (side < 0 ? lo : hi) : (side < 0 ? -hi : -lo)
-                        return Judgement.judge(reported: bound, nominal: nom) { reading in
-                            TwoArmBox(a, b, n1: n1, n2: n2, test: test, level: comparison.level, sign: sign, reading: reading)?
-                                .boundRange(side: side) ?? .point(.nan)
-                        }
-                    })
-                }
-                guard let j = judge(1) else {
-                    rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs or SEs"))
-                    break
-                }
-                var detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
-                if !j.verdict.reproduces, let r = judge(-1), r.verdict.reproduces {
-                    detail += (detail.isEmpty ? "" : "; ")
-                        + "reproduced (\(r.verdict.label)) as \(b.label) − \(a.label): recomputed \(fmt(r.range.lower)) to \(fmt(r.range.upper))"
-                }
-                rows.append(AuditRow(check: name, arm: "difference", reported: bound, judgement: j,
-                                     method: methodName(test) + ", \(a.label) − \(b.label)", detail: detail))
+            let detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
+            func row(_ test: TwoArmTest, sign: Double, seReadAsSD: Bool = false) -> AuditRow? {
+                let j = Judgement.best(pairs.compactMap { (n1, n2) -> Judgement? in
+                    guard let x = nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level, seReadAsSD: seReadAsSD),
+                          let lo = x.ciLower, let hi = x.ciUpper else { return nil }
+                    // sign −1: the CI of second − first is (−hi, −lo).
+                    let nom = sign > 0 ? (side < 0 ? lo : hi) : (side < 0 ? -hi : -lo)
+                    return Judgement.judge(reported: bound, nominal: nom) { reading in
+                        TwoArmBox(a, b, n1: n1, n2: n2, test: test, level: comparison.level, sign: sign, reading: reading,
+                                  seReadAsSD: seReadAsSD)?.boundRange(side: side) ?? .point(.nan)
+                    }
+                })
+                guard let j else { return nil }
+                let orientation = sign > 0 ? "\(a.label) − \(b.label)" : "\(b.label) − \(a.label) (sign reversed)"
+                return AuditRow(check: name, arm: "difference", reported: bound, judgement: j,
+                                method: methodName(test) + ", " + orientation + (seReadAsSD ? ", printed SDs read as SEs" : ""),
+                                detail: detail)
+            }
+            let base = [row(.student, sign: 1), row(.welch, sign: 1)].compactMap { $0 }
+            guard !base.isEmpty else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs or SEs")); continue }
+            rows += Alternatives.rows(base: base) {
+                var alt = [row(.z, sign: 1), row(.student, sign: -1), row(.welch, sign: -1), row(.z, sign: -1)]
+                if a.sd != nil || b.sd != nil { alt += [row(.student, sign: 1, seReadAsSD: true), row(.welch, sign: 1, seReadAsSD: true)] }
+                return alt.compactMap { $0 }
             }
         }
         return rows

@@ -124,6 +124,8 @@ struct DFTable {
         let w = min(max((x - 1 / a.df) / (1 / b.df - 1 / a.df), 0), 1)
         let c = a.c + w * (b.c - a.c)
         guard let ta = a.t, let tb = b.t else { return (c, nil) }
-        return (c, ValueInterval(ta.lower + w * (tb.lower - ta.lower), ta.upper + w * (tb.upper - ta.upper)))
+        // A p printed as a bound ("<0.001") leaves |t| unbounded above: ∞ at both nodes stays ∞ (not ∞ − ∞).
+        func lerp(_ x: Double, _ y: Double) -> Double { x == y ? x : x + w * (y - x) }
+        return (c, ValueInterval(lerp(ta.lower, tb.lower), lerp(ta.upper, tb.upper)))
     }
 }

@@ -9,13 +9,21 @@
 public enum HiddenArmSizes {
     /// Feasible n for one arm in `candidates` under `method`; nil when the arm prints too little to tell
     /// (it needs an SD or SE, and a CI or a p).
-    public static func feasible(_ arm: PrintedArm, candidates: ClosedRange<Int>, method: ArmMethod = .standard) -> [Int]? {
-        guard arm.sd != nil || arm.se != nil, arm.hasCI || (arm.p != nil && arm.mean != nil) else { return nil }
-        return candidates.filter { n in n >= 2 && !ArmRegion(arm: arm, n: n, method: method).isEmpty }
+    /// With `method` nil an n is feasible when any `ArmMethod` (t or z, two- or one-sided, SE printed as SD)
+    /// reproduces the arm at that size: a size is never excluded because the paper used another plausible method.
+    public static func feasible(_ arm: PrintedArm, candidates: ClosedRange<Int>, method: ArmMethod? = nil) -> [Int]? {
+        guard isInferable(arm) else { return nil }
+        let methods = method.map { [$0] } ?? ArmMethod.all
+        return candidates.filter { n in n >= 2 && methods.contains { !ArmRegion(arm: arm, n: n, method: $0).isEmpty } }
+    }
+
+    /// Whether the arm prints enough to constrain its size: an SD or SE, and a CI or a p with its mean.
+    public static func isInferable(_ arm: PrintedArm) -> Bool {
+        (arm.sd != nil || arm.se != nil) && (arm.hasCI || (arm.p != nil && arm.mean != nil))
     }
 
     /// Feasible (n1, n2) with n1 + n2 = total, from each arm's feasible set.
-    public static func pairs(_ a: PrintedArm, _ b: PrintedArm, total: Int, method: ArmMethod = .standard) -> [(Int, Int)]? {
+    public static func pairs(_ a: PrintedArm, _ b: PrintedArm, total: Int, method: ArmMethod? = nil) -> [(Int, Int)]? {
         guard total >= 4 else { return [] }
         let range = 2...(total - 2)
         let fa = a.n.map { [$0] } ?? feasible(a, candidates: range, method: method)

@@ -66,10 +66,20 @@ public enum MethodFingerprint {
         return parts.joined(separator: ", ")
     }
 
-    /// The `method` row of an arm: which methods reproduce all its printed numbers, with the unrounded values.
-    public static func armRow(_ arm: PrintedArm, ns: [Int], worstMiss: Double?) -> AuditRow? {
+    /// The verdict of a joint row when no single method reproduces every printed number: inconsistent only
+    /// when some printed number is itself inconsistent under every method (the joint miss is at least the
+    /// largest such miss); otherwise each number is reproduced by some method and the joint search alone
+    /// decides nothing.
+    static func jointFailure(_ findings: [AuditRow], searched: String) -> Verdict {
+        let misses = findings.filter { $0.scope == .result }.compactMap(\.verdict.miss).filter { !$0.isNaN }
+        if let m = misses.max() { return .inconsistent(miss: m) }
+        return .unchecked(missing: "one method reproducing every printed number jointly (\(searched)); each printed number is reproduced on its own")
+    }
+
+    /// The `joint` row of an arm: which methods reproduce all its printed numbers at once, with the unrounded values.
+    public static func armRow(_ arm: PrintedArm, ns: [Int], findings: [AuditRow]) -> AuditRow? {
         guard arm.mean != nil, arm.hasCI || arm.p != nil, arm.sd != nil || arm.se != nil else { return nil }
-        guard !ns.isEmpty else { return .unchecked("method", arm: arm.label, reported: summary(arm), missing: "n") }
+        guard !ns.isEmpty else { return .unchecked("joint", arm: arm.label, reported: summary(arm), missing: "n") }
         var byMethod: [ArmMethod: (mean: ValueInterval, sd: ValueInterval, exact: Bool, ns: [Int])] = [:]
         for n in ns {
             for r in MethodFingerprint.arm(arm, n: n) {
@@ -82,30 +92,36 @@ public enum MethodFingerprint {
         }
         let ordered = ArmMethod.all.filter { byMethod[$0] != nil }
         guard let first = ordered.first, let best = byMethod[first] else {
-            return AuditRow(check: "method", arm: arm.label, reported: summary(arm), verdict: .inconsistent(miss: worstMiss ?? .nan),
-                            method: "none of: t or z, two- or one-sided, SE read as SD",
-                            detail: "no method reproduces every printed number of this arm")
+            return AuditRow(check: "joint", arm: arm.label, reported: summary(arm),
+                            verdict: jointFailure(findings, searched: "exact regions"),
+                            method: "none of: t or z, two- or one-sided, SE printed as SD",
+                            detail: "no single method reproduces every printed number of this arm", scope: .result)
         }
         var detail = "unrounded mean \(fmt(best.mean.lower)) to \(fmt(best.mean.upper)), SD \(fmt(best.sd.lower)) to \(fmt(best.sd.upper))"
         if ns.count > 1 { detail += ", n \(HiddenArmSizes.describe(best.ns))" }
         detail += " reproduce every printed digit"
         if ordered.count > 1 { detail += "; also: " + ordered.dropFirst().map(\.description).joined(separator: "; ") }
         if first != .standard { detail += "; not with the standard one-sample t, two-sided" }
-        return AuditRow(check: "method", arm: arm.label, reported: summary(arm), recomputed: best.mean,
-                        verdict: best.exact ? .consistent : .rounding, method: first.description, detail: detail)
+        let allConsistent = findings.filter { $0.scope == .result }.allSatisfy { $0.verdict == .consistent || !$0.verdict.reproduces && $0.verdict.miss == nil }
+        return AuditRow(check: "joint", arm: arm.label, reported: summary(arm), recomputed: best.mean,
+                        verdict: best.exact && allConsistent ? .consistent : .rounding, method: first.description, detail: detail,
+                        scope: .result)
     }
 
-    /// The `method` row of a comparison: which difference methods reproduce the printed CI and p, the difference
-    /// they imply, and whether that difference prints as the printed estimate.
+    /// The `joint` row of a comparison: which difference methods reproduce the printed CI and p together with
+    /// both arms, the difference they imply, and whether that difference prints as the printed estimate.
     public static func differenceRow(_ a: PrintedArm, _ b: PrintedArm, pairs: [(Int, Int)], comparison: PrintedComparison,
-                                     worstMiss: Double?) -> AuditRow? {
+                                     findings: [AuditRow]) -> AuditRow? {
         guard comparison.hasCI || comparison.p != nil, a.mean != nil, b.mean != nil else { return nil }
         var reported: [String] = []
         if let e = comparison.estimate { reported.append(e.text) }
         if let l = comparison.ciLower, let u = comparison.ciUpper { reported.append("(\(l.text) to \(u.text))") }
         if let p = comparison.p { reported.append("p \(p.text)") }
         let rep = reported.joined(separator: " ")
-        guard !pairs.isEmpty else { return .unchecked("method", arm: "difference", reported: rep, missing: "arm sizes") }
+        guard (a.sd != nil || a.se != nil) && (b.sd != nil || b.se != nil) else {
+            return .unchecked("joint", arm: "difference", reported: rep, missing: "arm SDs or SEs")
+        }
+        guard !pairs.isEmpty else { return .unchecked("joint", arm: "difference", reported: rep, missing: "arm sizes") }
         var dRange: [DifferenceMethod: ValueInterval] = [:], eRange: [DifferenceMethod: ValueInterval] = [:]
         var notes = Set<String>()
         for (n1, n2) in pairs {
@@ -126,29 +142,31 @@ public enum MethodFingerprint {
         let ciOnly = all.filter { dRange[$0] != nil }
         var detail = notes.sorted().joined(separator: "; ")
         func add(_ s: String) { detail += (detail.isEmpty ? "" : "; ") + s }
+        let searched = "Student, Welch, z; two- or one-sided; either sign; searched over the arms' SE box"
         if let m = full.first {
             let d = comparison.estimate == nil ? dRange[m]! : eRange[m]!
             add("every printed digit reproduced by \(orient(m)) = \(fmt(d.lower)) to \(fmt(d.upper))")
             if full.count > 1 { add("also: " + full.dropFirst().map { "\($0) as \(orient($0))" }.joined(separator: "; ")) }
-            return AuditRow(check: "method", arm: "difference", reported: rep, recomputed: d,
-                            verdict: m.sign > 0 ? .rounding : .rounding, method: "\(m), \(orient(m))", detail: detail)
+            let allConsistent = findings.filter { $0.scope == .result }.allSatisfy { $0.verdict == .consistent }
+            return AuditRow(check: "joint", arm: "difference", reported: rep, recomputed: d,
+                            verdict: allConsistent ? .consistent : .rounding, method: "\(m), \(orient(m))", detail: detail,
+                            scope: .result)
         }
         if let m = ciOnly.first {
             let d = dRange[m]!
             add("the CI and p are reproduced by \(orient(m)) = \(fmt(d.lower)) to \(fmt(d.upper))\(printedAs(d)), not by the printed estimate \(comparison.estimate?.text ?? "")")
             if ciOnly.count > 1 { add("also: " + ciOnly.dropFirst().map { "\($0) as \(orient($0)) = \(fmt(dRange[$0]!.lower)) to \(fmt(dRange[$0]!.upper))" }.joined(separator: "; ")) }
-            var miss = worstMiss ?? .nan
-            if let e = comparison.estimate {
-                let inFirstMinusSecond = m.sign > 0 ? d : ValueInterval(-d.upper, -d.lower)
-                miss = inFirstMinusSecond.distance(to: e.rounded)
-                if m.sign < 0 { add("with the sign as printed (\(a.label) − \(b.label)) that difference is \(fmt(inFirstMinusSecond.lower)) to \(fmt(inFirstMinusSecond.upper))") }
+            if m.sign < 0 {
+                let inFirstMinusSecond = ValueInterval(-d.upper, -d.lower)
+                add("with the sign as printed (\(a.label) − \(b.label)) that difference is \(fmt(inFirstMinusSecond.lower)) to \(fmt(inFirstMinusSecond.upper))")
             }
-            return AuditRow(check: "method", arm: "difference", reported: rep, recomputed: d, verdict: .inconsistent(miss: miss),
-                            method: "\(m), \(orient(m))", detail: detail)
+            return AuditRow(check: "joint", arm: "difference", reported: rep, recomputed: d,
+                            verdict: jointFailure(findings, searched: searched), method: "\(m), \(orient(m))", detail: detail,
+                            scope: .result)
         }
-        add("no method (Student, Welch, z; two- or one-sided; either sign) reproduces the printed CI and p")
-        return AuditRow(check: "method", arm: "difference", reported: rep, verdict: .inconsistent(miss: worstMiss ?? .nan),
-                        method: "none", detail: detail)
+        add("no method (\(searched)) reproduces the printed CI and p together with both arms")
+        return AuditRow(check: "joint", arm: "difference", reported: rep, verdict: jointFailure(findings, searched: searched),
+                        method: "none", detail: detail, scope: .result)
     }
 }
 

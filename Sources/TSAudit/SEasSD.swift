@@ -4,13 +4,13 @@
 /// `TSEffects.SDConversions.sdFromCI`). If the printed "SD" misses it but matches the implied SE (U − L)/(2c),
 /// the paper printed an SE and called it an SD (or the CI was built from the SD as if it were an SE).
 public enum SEasSD {
-    public static func check(_ arm: PrintedArm, ns: [Int], nInferred: Bool = false) -> AuditRow? {
-        guard let l = arm.ciLower, let u = arm.ciUpper else { return nil }
+    public static func check(_ arm: PrintedArm, ns: [Int], nInferred: Bool = false) -> [AuditRow] {
+        guard let l = arm.ciLower, let u = arm.ciUpper else { return [] }
         let printed = arm.sd ?? arm.se
-        guard let printed else { return nil }
+        guard let printed else { return [] }
         let isSD = arm.sd != nil
         let name = isSD ? "sd_vs_ci" : "se_vs_ci"
-        guard !ns.isEmpty else { return .unchecked(name, arm: arm.label, reported: printed.text, missing: "n") }
+        guard !ns.isEmpty else { return [.unchecked(name, arm: arm.label, reported: printed.text, missing: "n")] }
         func implied(_ n: Int, asSD: Bool) -> Judgement {
             let c = Tails.critical(level: arm.level, df: Double(n - 1))
             let f = asSD ? Double(n).squareRoot() / (2 * c) : 1 / (2 * c)
@@ -19,20 +19,13 @@ public enum SEasSD {
                 return ValueInterval(f * max(0, b.lower - a.upper), f * (b.upper - a.lower))
             }
         }
-        let j = Judgement.best(ns.map { implied($0, asSD: isSD) })!
-        var detail = nInferred ? "n inferred: \(HiddenArmSizes.describe(ns))" : ""
-        if isSD, !j.verdict.reproduces {
-            let asSE = Judgement.best(ns.map { implied($0, asSD: false) })!
-            if asSE.verdict.reproduces {
-                detail += (detail.isEmpty ? "" : "; ") + "printed SD matches the SE implied by the CI (\(asSE.verdict.label)): SE printed as SD"
-            }
-        } else if !isSD, !j.verdict.reproduces {
-            let asSD = Judgement.best(ns.map { implied($0, asSD: true) })!
-            if asSD.verdict.reproduces {
-                detail += (detail.isEmpty ? "" : "; ") + "printed SE matches the SD implied by the CI (\(asSD.verdict.label)): SD printed as SE"
-            }
+        let detail = nInferred ? "n inferred: \(HiddenArmSizes.describe(ns))" : ""
+        func row(asSD: Bool) -> AuditRow {
+            let method = asSD ? "√n (U − L)/(2 t(n − 1)): SD implied by the CI" : "(U − L)/(2 t(n − 1)): SE implied by the CI"
+            let label = asSD == isSD ? method : method + (isSD ? " (an SE printed as SD)" : " (an SD printed as SE)")
+            return AuditRow(check: name, arm: arm.label, reported: printed, judgement: Judgement.best(ns.map { implied($0, asSD: asSD) })!,
+                            method: label, detail: detail)
         }
-        return AuditRow(check: name, arm: arm.label, reported: printed, judgement: j,
-                        method: isSD ? "√n (U − L)/(2 t(n − 1))" : "(U − L)/(2 t(n − 1))", detail: detail)
+        return Alternatives.rows(base: [row(asSD: isSD)]) { [row(asSD: !isSD)] }
     }
 }

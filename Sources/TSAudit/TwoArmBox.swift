@@ -13,9 +13,10 @@ struct TwoArmBox {
 
     /// `sign` = +1 for first − second, −1 for second − first.
     init?(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double, sign: Double,
-          reading: RoundingReading, steps: Int = 10) {
+          reading: RoundingReading, seReadAsSD: Bool = false, steps: Int = 10) {
         guard let m1 = a.mean?.interval(reading).closed, let m2 = b.mean?.interval(reading).closed else { return nil }
-        guard let s1 = TwoArmBox.sdBox(a, n: n1, reading: reading), let s2 = TwoArmBox.sdBox(b, n: n2, reading: reading) else { return nil }
+        guard let s1 = TwoArmBox.sdBox(a, n: n1, reading: reading, seReadAsSD: seReadAsSD),
+              let s2 = TwoArmBox.sdBox(b, n: n2, reading: reading, seReadAsSD: seReadAsSD) else { return nil }
         let lo = m1.lower - m2.upper, hi = m1.upper - m2.lower
         d = sign > 0 ? ValueInterval(lo, hi) : ValueInterval(-hi, -lo)
         grid = []
@@ -30,9 +31,14 @@ struct TwoArmBox {
         if grid.isEmpty { return nil }
     }
 
-    /// SD interval of an arm: printed SD, or printed SE·√n.
-    static func sdBox(_ arm: PrintedArm, n: Int, reading: RoundingReading) -> ValueInterval? {
-        if let sd = arm.sd { return sd.interval(reading).closed }
+    /// SD interval of an arm: printed SD, or printed SE·√n; with `seReadAsSD` a printed "SD" is taken as the SE.
+    static func sdBox(_ arm: PrintedArm, n: Int, reading: RoundingReading, seReadAsSD: Bool = false) -> ValueInterval? {
+        if let sd = arm.sd {
+            let b = sd.interval(reading).closed
+            if !seReadAsSD { return b }
+            let r = Double(n).squareRoot()
+            return ValueInterval(b.lower * r, b.upper * r)
+        }
         if let se = arm.se {
             let b = se.interval(reading).closed, r = Double(n).squareRoot()
             return ValueInterval(b.lower * r, b.upper * r)

@@ -59,6 +59,13 @@ public struct Judgement: Sendable, Equatable {
     /// read under `reading` (half-up and half-even give the same closed box; truncation a shifted one).
     public static func judge(reported: PrintedInterval, nominal: Double?,
                              range: (RoundingReading) -> ValueInterval) -> Judgement {
+        judge(reported: reported, nominal: nominal, nominalFits: nil, range: range)
+    }
+
+    /// As `judge(reported:nominal:range:)`, with the test of the nominal value given exactly (`nominalFits`,
+    /// e.g. a decimal fraction decided in integers) instead of in binary floating point.
+    static func judge(reported: PrintedInterval, nominal: Double?, nominalFits exact: Bool?,
+                      range: (RoundingReading) -> ValueInterval) -> Judgement {
         let rounded = range(.halfUp)
         let truncated = range(.truncation)
         var readings: [RoundingReading] = []
@@ -66,7 +73,7 @@ public struct Judgement: Sendable, Equatable {
             let box = r == .truncation ? truncated : rounded
             if box.meets(reported.interval(r).closed) { readings.append(r) }
         }
-        let nominalFits = nominal.map { x in
+        let nominalFits = exact ?? nominal.map { x in
             reported.interval(.halfUp).contains(x) || reported.interval(.halfEven).contains(x)
                 || reported.rounded.contains(x)
         } ?? false
@@ -75,6 +82,21 @@ public struct Judgement: Sendable, Equatable {
         else if readings.contains(.halfUp) || readings.contains(.halfEven) { verdict = .rounding }
         else { verdict = .inconsistent(miss: rounded.distance(to: reported.rounded)) }
         return Judgement(verdict: verdict, readings: readings, range: rounded, nominal: nominal)
+    }
+
+    /// The printed estimate against the centre (L + U)/2 of its printed interval, with the nominal centre decided
+    /// exactly in decimal (a centre such as 2.55 is a tie that half-up and half-even both print as 2.6).
+    static func judgeCentre(reported e: PrintedInterval, lower l: PrintedInterval, upper u: PrintedInterval) -> Judgement {
+        let centre = (l.value + u.value) / 2
+        var exact: Bool? = nil
+        if let (num, den) = PrintedInterval.decimalSum(l, u) {
+            exact = e.containsFraction(numerator: num, denominator: 2 * den, reading: .halfUp)
+                || e.containsFraction(numerator: num, denominator: 2 * den, reading: .halfEven)
+        }
+        return judge(reported: e, nominal: centre, nominalFits: exact) { reading in
+            let a = l.interval(reading).closed, b = u.interval(reading).closed
+            return ValueInterval((a.lower + b.lower) / 2, (a.upper + b.upper) / 2)
+        }
     }
 
     /// Several candidate recomputations (e.g. one per feasible arm size): consistent if any nominal value fits,

@@ -29,9 +29,8 @@ enum AuditBridge {
                 let usable = c.measure == .difference || (c.measure == .pOnly && a.n != nil && b.n != nil)
                 guard usable, let pa = printedArm(a), let pb = printedArm(b) else { continue }
                 let comparison = PrintedComparison(
-                    estimate: c.measure == .difference ? c.estimate.flatMap { interval($0.text) } : nil,
-                    ciLower: c.ciLower.flatMap { interval($0.text) }, ciUpper: c.ciUpper.flatMap { interval($0.text) },
-                    p: c.p.flatMap { interval(unlabelled($0.text), domain: 0...1) }, level: c.ciLevel ?? 0.95)
+                    estimate: c.measure == .difference ? c.estimate : nil,
+                    ciLower: c.ciLower, ciUpper: c.ciUpper, p: c.p?.within(0...1), level: c.ciLevel ?? 0.95)
                 add(Audit.run(PrintedStudy(arms: [pa, pb], comparison: comparison)), comparison: "\(c.armA) − \(c.armB)")
                 audited.insert(a.arm); audited.insert(b.arm)
             }
@@ -44,7 +43,7 @@ enum AuditBridge {
         }
         // Printed percentages against their counts.
         for r in study.counts {
-            guard let pct = r.percent, let total = r.total, total.value >= 1, let p = interval(pct.text, domain: 0...100) else { continue }
+            guard let pct = r.percent, let total = r.total, total.value >= 1, let p = pct.within(0...100) else { continue }
             let row = PercentVsCounts.check(percent: p, n: Int(total.value), count: r.count.map { Int($0.value) }, arm: r.arm)
             var l = line(row, outcome: r.outcome, timepoint: r.timepoint, comparison: nil)
             l.quantity = "percent[\(r.category)]"
@@ -76,28 +75,12 @@ enum AuditBridge {
                           method: "sum of the arm sizes against study.csv \(key)", detail: parts)
     }
 
-    static func interval(_ text: String, domain: ClosedRange<Double> = -Double.infinity...Double.infinity) -> PrintedInterval? {
-        try? PrintedInterval(text, location: "dataset", domain: domain)
-    }
-
-    /// A printed p without its label: "p = 0.006" → "0.006", "P<0.0001" → "<0.0001" (the audit names the check).
-    static func unlabelled(_ text: String) -> String {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        guard let f = s.first, f == "p" || f == "P" else { return String(s) }
-        s = s.dropFirst().drop(while: { $0 == " " })
-        if s.hasPrefix("=") { s = s.dropFirst().drop(while: { $0 == " " }) }
-        return String(s)
-    }
-
-    /// A dataset arm row as TSAudit's `PrintedArm`, each number from its printed text (so its precision is kept).
+    /// A dataset arm row as TSAudit's `PrintedArm`: the printed values themselves, never re-read from text.
     static func printedArm(_ r: ArmSummaryRow) -> PrintedArm? {
-        guard let mean = interval(r.mean.text) else { return nil }
-        return PrintedArm(
-            label: r.arm, n: r.n.map { Int($0.value) }, mean: mean,
-            sd: r.sd.flatMap { interval($0.text, domain: 0...Double.infinity) },
-            se: r.se.flatMap { interval($0.text, domain: 0...Double.infinity) },
-            ciLower: r.ciLower.flatMap { interval($0.text) }, ciUpper: r.ciUpper.flatMap { interval($0.text) },
-            p: r.p.flatMap { interval(unlabelled($0.text), domain: 0...1) }, level: r.ciLevel ?? 0.95)
+        PrintedArm(
+            label: r.arm, n: r.n.map { Int($0.value) }, mean: r.mean,
+            sd: r.sd?.within(0...Double.infinity), se: r.se?.within(0...Double.infinity),
+            ciLower: r.ciLower, ciUpper: r.ciUpper, p: r.p?.within(0...1), level: r.ciLevel ?? 0.95)
     }
 
     static func line(_ r: AuditRow, outcome: String, timepoint: String, comparison: String?) -> ReportLine {
@@ -112,8 +95,11 @@ enum AuditBridge {
         if case .unchecked(let what) = r.verdict { detail = "missing \(what)" + (detail.isEmpty ? "" : "; " + detail) }
         if !r.readings.isEmpty { detail += (detail.isEmpty ? "" : "; ") + "readings: " + r.readings.map(\.rawValue).joined(separator: " ") }
         let arm = r.arm == "difference" ? (comparison ?? r.arm) : r.arm
-        return ReportLine(section: .audit, outcome: outcome, timepoint: timepoint, arm: arm, quantity: r.check,
-                          recomputed: r.nominal, range: r.recomputed.map { (low: $0.lower, high: $0.upper) },
-                          printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)
+        var l = ReportLine(section: .audit, outcome: outcome, timepoint: timepoint, arm: arm, quantity: r.check,
+                           recomputed: r.nominal, range: r.recomputed.map { (low: $0.lower, high: $0.upper) },
+                           printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)
+        l.scope = r.scope
+        if let m = r.verdict.miss, !m.isNaN, let printed = try? PrintedInterval(r.reported) { l.missInUnits = m / (2 * printed.halfUnit) }
+        return l
     }
 }

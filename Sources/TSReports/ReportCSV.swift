@@ -7,7 +7,7 @@ import TSStudies
 public enum ReportCSV {
     public static let columns = [
         "study", "section", "outcome", "timepoint", "arm", "agent", "quantity", "recomputed", "low", "high", "unit",
-        "printed", "printed_low", "printed_high", "difference", "beyond_rounding", "flag", "method", "detail",
+        "printed", "printed_low", "printed_high", "difference", "beyond_rounding", "flag", "method", "detail", "scope",
     ]
 
     public static func csv(_ report: StudyReport) -> String {
@@ -23,6 +23,7 @@ public enum ReportCSV {
             NumberFormat.full(l.recomputed), NumberFormat.full(l.range?.low), NumberFormat.full(l.range?.high), l.unit,
             l.printedDisplay, NumberFormat.full(printedInterval?.lower), NumberFormat.full(printedInterval?.upper),
             NumberFormat.full(l.difference), NumberFormat.full(l.beyondRounding), l.flag.rawValue, l.method, l.detail,
+            l.scope?.rawValue ?? "",
         ]
         return cells.map(ResultTable.csvField).joined(separator: ",") + "\n"
     }
@@ -32,8 +33,8 @@ public enum ReportCSV {
 public enum ReportIndex {
     public static let columns = [
         "study", "citation", "year", "design", "arms", "report_csv", "report_text", "rows", "compared",
-        "matches", "differs", "bound_met", "bound_not_met", "implied", "audit_consistent", "audit_rounding",
-        "audit_inconsistent", "audit_unchecked", "largest_beyond_rounding", "largest_beyond_rounding_quantity", "regimens",
+        "face_value_matches", "face_value_off", "bound_met", "bound_not_met", "implied", "audit_consistent", "audit_rounding",
+        "audit_inconsistent", "audit_unchecked", "largest_miss_in_units", "largest_miss_quantity", "regimens",
     ]
 
     public static func csv(_ reports: [StudyReport]) -> String {
@@ -41,14 +42,16 @@ public enum ReportIndex {
         for r in reports {
             let m = r.study.metadata
             let compared = r.lines.filter { [.matches, .differs, .boundMet, .boundNotMet].contains($0.flag) }.count
-            let worst = r.lines.filter { $0.flag == .differs }.max { ($0.beyondRounding ?? 0) < ($1.beyondRounding ?? 0) }
+            let findings = r.lines.filter { $0.section == .audit && $0.scope == .result }
+            func audit(_ f: ReportFlag) -> String { "\(findings.filter { $0.flag == f }.count)" }
+            let worst = findings.filter { $0.flag == .inconsistent && $0.missInUnits != nil }.max { $0.missInUnits! < $1.missInUnits! }
             let cells: [String] = [
                 r.id, m.value("citation") ?? m.value("title") ?? "", m.value("year") ?? "", m.value("design") ?? "",
                 m.arms.joined(separator: "; "), "\(r.id).csv", "\(r.id).txt",
                 "\(r.lines.count)", "\(compared)", "\(r.count(.matches))", "\(r.count(.differs))",
                 "\(r.count(.boundMet))", "\(r.count(.boundNotMet))", "\(r.count(.implied))",
-                "\(r.count(.consistent))", "\(r.count(.rounding))", "\(r.count(.inconsistent))", "\(r.count(.unchecked))",
-                NumberFormat.full(worst?.beyondRounding),
+                audit(.consistent), audit(.rounding), audit(.inconsistent), audit(.unchecked),
+                NumberFormat.full(worst?.missInUnits),
                 worst.map { "\($0.arm): \($0.quantity)" } ?? "",
                 "\(r.study.regimens.count)",
             ]

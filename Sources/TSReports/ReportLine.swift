@@ -1,5 +1,6 @@
 import Foundation
 import TSCore
+import TSAudit
 import TSStudies
 
 /// What a report line is about; also the order of sections in a study's CSV and text report.
@@ -60,6 +61,10 @@ public struct ReportLine: Sendable, Equatable {
     public var method: String
     /// Inputs used, caveats, sources: free text.
     public var detail: String
+    /// Audit lines: `result` (the finding about the printed number) or `method` (one method's reading); nil otherwise.
+    public var scope: Scope?
+    /// Audit result lines: the miss in units of the printed number's last digit, for ranking findings.
+    public var missInUnits: Double?
 
     public init(section: ReportSection, outcome: String = "", timepoint: String = "", arm: String = "", agent: String = "",
                 quantity: String, recomputed: Double?, range: (low: Double, high: Double)? = nil, unit: String = "",
@@ -80,6 +85,8 @@ public struct ReportLine: Sendable, Equatable {
         self.detail = detail
         self.difference = difference
         self.beyondRounding = nil
+        self.scope = nil
+        self.missInUnits = nil
         if let flag {
             self.flag = flag
         } else {
@@ -113,6 +120,7 @@ public struct ReportLine: Sendable, Equatable {
             && a.quantity == b.quantity && a.recomputed == b.recomputed && a.range?.low == b.range?.low
             && a.range?.high == b.range?.high && a.unit == b.unit && a.printed == b.printed
             && a.printedText == b.printedText && a.flag == b.flag && a.difference == b.difference
-            && a.beyondRounding == b.beyondRounding && a.method == b.method && a.detail == b.detail
+            && a.beyondRounding == b.beyondRounding && a.method == b.method && a.detail == b.detail && a.scope == b.scope
+            && a.missInUnits == b.missInUnits
     }
 }
