@@ -5,7 +5,7 @@
 enum Alternatives {
     static func rows(base: [AuditRow], alternatives: () -> [AuditRow]) -> [AuditRow] {
         if base.contains(where: { $0.verdict.reproduces }) { return base }
-        let alt = alternatives()
+        let alt = alternatives().map { var r = $0; r.alternativeReading = true; return r }
         // When nothing at all could be tried, the base rows already say what is missing.
         return base + alt.filter { if case .unchecked = $0.verdict { return false } else { return true } }
     }

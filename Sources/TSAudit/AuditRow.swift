@@ -31,6 +31,9 @@ public struct AuditRow: Sendable, Equatable {
     public var method: String
     /// Free text: the miss explained, the feasible set, the method that would reproduce a number.
     public var detail: String
+    /// True for a method that reads the paper other than the usual way (z for t, a reversed sign, an SE
+    /// printed as SD, a one-sided p); on a result row, true when only such methods reproduce the number.
+    public var alternativeReading: Bool = false
 
     public init(check: String, arm: String, reported: String, recomputed: ValueInterval? = nil, nominal: Double? = nil,
                 verdict: Verdict, readings: [RoundingReading] = [], method: String = "", detail: String = "",

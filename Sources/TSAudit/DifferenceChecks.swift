@@ -22,10 +22,8 @@ public enum DifferenceChecks {
     static func nominal(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double,
                         seReadAsSD: Bool = false) -> ResultRow? {
         func summary(_ arm: PrintedArm, _ n: Int) -> ArmSummary? {
-            guard let m = arm.mean?.value else { return nil }
-            if let sd = arm.sd?.value { return try? (seReadAsSD ? ArmSummary(n: n, mean: m, spread: .se(sd)) : ArmSummary(n: n, mean: m, sd: sd)) }
-            if let se = arm.se?.value { return try? ArmSummary(n: n, mean: m, spread: .se(se)) }
-            return nil
+            guard let m = arm.mean?.value, let sd = TwoArmBox.nominalSD(arm, n: n, seReadAsSD: seReadAsSD), sd > 0 else { return nil }
+            return try? ArmSummary(n: n, mean: m, sd: sd)
         }
         guard let x = summary(a, n1), let y = summary(b, n2) else { return nil }
         return try? TwoArmDifference.difference(x, y, test: test, level: level)
@@ -73,8 +71,8 @@ public enum DifferenceChecks {
         for (name, bound, side) in [("difference_ci_lower", comparison.ciLower, -1.0), ("difference_ci_upper", comparison.ciUpper, 1.0)] {
             guard let bound else { continue }
             guard a.mean != nil, b.mean != nil else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm means")); continue }
-            guard (a.sd != nil || a.se != nil) && (b.sd != nil || b.se != nil) else {
-                rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs or SEs")); continue
+            guard TwoArmBox.hasSpread(a) && TwoArmBox.hasSpread(b) else {
+                rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs, SEs or CIs")); continue
             }
             guard !pairs.isEmpty else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm sizes")); continue }
             let detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
@@ -96,7 +94,7 @@ public enum DifferenceChecks {
                                 detail: detail)
             }
             let base = [row(.student, sign: 1), row(.welch, sign: 1)].compactMap { $0 }
-            guard !base.isEmpty else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs or SEs")); continue }
+            guard !base.isEmpty else { rows.append(.unchecked(name, arm: "difference", reported: bound.text, missing: "arm SDs, SEs or CIs")); continue }
             rows += Alternatives.rows(base: base) {
                 var alt = [row(.z, sign: 1), row(.student, sign: -1), row(.welch, sign: -1), row(.z, sign: -1)]
                 if a.sd != nil || b.sd != nil { alt += [row(.student, sign: 1, seReadAsSD: true), row(.welch, sign: 1, seReadAsSD: true)] }

@@ -31,6 +31,7 @@ public enum Finding {
             out.nominal = best.nominal
             out.readings = RoundingReading.allCases.filter { r in reproducing.contains { $0.readings.contains(r) } }
             out.method = names(consistent.isEmpty ? rounding : consistent)
+            out.alternativeReading = reproducing.allSatisfy(\.alternativeReading)
             var parts: [String] = []
             if !consistent.isEmpty, !rounding.isEmpty { parts.append("at the edge of the rounding also: " + names(rounding)) }
             if !inconsistent.isEmpty { parts.append("not reproduced by: " + names(inconsistent)) }

@@ -62,7 +62,7 @@ public enum MethodFingerprint {
         if let m = arm.mean { parts.append("mean \(m.text)") }
         if let s = arm.sd { parts.append("SD \(s.text)") } else if let s = arm.se { parts.append("SE \(s.text)") }
         if let l = arm.ciLower, let u = arm.ciUpper { parts.append("CI \(l.text) to \(u.text)") }
-        if let p = arm.p { parts.append("p \(p.text)") }
+        if let p = arm.p { parts.append(labelled(p)) }
         return parts.joined(separator: ", ")
     }
 
@@ -116,10 +116,10 @@ public enum MethodFingerprint {
         var reported: [String] = []
         if let e = comparison.estimate { reported.append(e.text) }
         if let l = comparison.ciLower, let u = comparison.ciUpper { reported.append("(\(l.text) to \(u.text))") }
-        if let p = comparison.p { reported.append("p \(p.text)") }
+        if let p = comparison.p { reported.append(labelled(p)) }
         let rep = reported.joined(separator: " ")
-        guard (a.sd != nil || a.se != nil) && (b.sd != nil || b.se != nil) else {
-            return .unchecked("joint", arm: "difference", reported: rep, missing: "arm SDs or SEs")
+        guard TwoArmBox.hasSpread(a) && TwoArmBox.hasSpread(b) else {
+            return .unchecked("joint", arm: "difference", reported: rep, missing: "arm SDs, SEs or CIs")
         }
         guard !pairs.isEmpty else { return .unchecked("joint", arm: "difference", reported: rep, missing: "arm sizes") }
         var dRange: [DifferenceMethod: ValueInterval] = [:], eRange: [DifferenceMethod: ValueInterval] = [:]
@@ -168,6 +168,11 @@ public enum MethodFingerprint {
         return AuditRow(check: "joint", arm: "difference", reported: rep, verdict: jointFailure(findings, searched: searched),
                         method: "none", detail: detail, scope: .result)
     }
+}
+
+/// A printed p with its label: "p 0.006", or the text itself when it carries one ("p = 0.006", "P<0.001").
+func labelled(_ p: PrintedInterval) -> String {
+    p.text.lowercased().hasPrefix("p") ? p.text : "p \(p.text)"
 }
 
 /// x with `decimals` decimals (half away from zero), Unicode minus.

@@ -43,8 +43,8 @@ public enum PValueChecks {
                               nInferred: Bool = false) -> [AuditRow] {
         guard let p = comparison.p else { return [] }
         guard a.mean != nil, b.mean != nil else { return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm means")] }
-        guard (a.sd != nil || a.se != nil) && (b.sd != nil || b.se != nil) else {
-            return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm SDs or SEs")]
+        guard TwoArmBox.hasSpread(a) && TwoArmBox.hasSpread(b) else {
+            return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm SDs, SEs or CIs")]
         }
         guard !pairs.isEmpty else { return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm sizes")] }
         let detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
@@ -64,7 +64,7 @@ public enum PValueChecks {
             return AuditRow(check: "difference_p", arm: "difference", reported: p, judgement: j, method: name, detail: detail)
         }
         let base = [row(.student, sided: .twoSided, seReadAsSD: false), row(.welch, sided: .twoSided, seReadAsSD: false)].compactMap { $0 }
-        guard !base.isEmpty else { return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm SDs or SEs")] }
+        guard !base.isEmpty else { return [.unchecked("difference_p", arm: "difference", reported: p.text, missing: "arm SDs, SEs or CIs")] }
         return Alternatives.rows(base: base) {
             var alt = [row(.z, sided: .twoSided, seReadAsSD: false), row(.student, sided: .oneSided, seReadAsSD: false),
                        row(.welch, sided: .oneSided, seReadAsSD: false)]

@@ -43,13 +43,34 @@ struct TwoArmBox {
             let b = se.interval(reading).closed, r = Double(n).squareRoot()
             return ValueInterval(b.lower * r, b.upper * r)
         }
+        if let l = arm.ciLower, let u = arm.ciUpper, n >= 2 {
+            // SD implied by the arm's own t interval: √n (U − L)/(2 t(n − 1)) (Cochrane Handbook 6.5.2.2).
+            let f = Double(n).squareRoot() / (2 * Tails.critical(level: arm.level, df: Double(n - 1)))
+            let a = l.interval(reading).closed, b = u.interval(reading).closed
+            let lo = f * max(0, b.lower - a.upper), hi = f * (b.upper - a.lower)
+            return hi > 0 ? ValueInterval(lo, hi) : nil
+        }
+        return nil
+    }
+
+    /// Whether an arm prints a spread: an SD, an SE, or a CI from which the SD follows.
+    static func hasSpread(_ arm: PrintedArm) -> Bool { arm.sd != nil || arm.se != nil || arm.hasCI }
+
+    /// The nominal SD of an arm: printed SD, SE·√n, or the SD implied by its CI.
+    static func nominalSD(_ arm: PrintedArm, n: Int, seReadAsSD: Bool) -> Double? {
+        let r = Double(n).squareRoot()
+        if let sd = arm.sd?.value { return seReadAsSD ? sd * r : sd }
+        if let se = arm.se?.value { return se * r }
+        if let l = arm.ciLower?.value, let u = arm.ciUpper?.value, n >= 2 {
+            return r * (u - l) / (2 * Tails.critical(level: arm.level, df: Double(n - 1)))
+        }
         return nil
     }
 
     /// SE, df and critical value of a difference from TSEffects (means set to 0).
     static func zeroDifference(sd1: Double, n1: Int, sd2: Double, n2: Int, test: TwoArmTest, level: Double)
         -> (se: Double, df: Double, c: Double)? {
-        guard sd1 > 0, sd2 > 0, let a = try? ArmSummary(n: n1, mean: 0, sd: sd1), let b = try? ArmSummary(n: n2, mean: 0, sd: sd2),
+        guard sd1 > 0, sd2 > 0, sd1.isFinite, sd2.isFinite, let a = try? ArmSummary(n: n1, mean: 0, sd: sd1), let b = try? ArmSummary(n: n2, mean: 0, sd: sd2),
               let r = try? TwoArmDifference.difference(a, b, test: test, level: level), let se = r.se, let lo = r.ciLower
         else { return nil }
         return (se, r.df ?? .infinity, -lo / se)

@@ -10,8 +10,10 @@ import TSStudies
 /// are audited alone. Printed percentages are checked against their counts (`PercentVsCounts`), and the sum of
 /// the arm sizes against the study's `included` (else `completed`) count.
 enum AuditBridge {
-    static func lines(_ study: StudyDataset) -> [ReportLine] {
+    static func audit(_ study: StudyDataset) -> (lines: [ReportLine], unaudited: [String]) {
         var out: [ReportLine] = []
+        var unaudited: [String] = []
+        var fed = Set<Int>()
         var groups: [(outcome: String, timepoint: String)] = []
         for r in study.arms where !groups.contains(where: { $0 == (r.outcome, r.timepoint) }) { groups.append((r.outcome, r.timepoint)) }
         for g in groups {
@@ -24,10 +26,11 @@ enum AuditBridge {
                     out.append(line(r, outcome: g.outcome, timepoint: g.timepoint, comparison: comparison))
                 }
             }
-            for c in study.comparisons where c.outcome == g.outcome && c.timepoint == g.timepoint {
+            for (ci, c) in study.comparisons.enumerated() where c.outcome == g.outcome && c.timepoint == g.timepoint {
                 guard let a = rows.first(where: { $0.arm == c.armA }), let b = rows.first(where: { $0.arm == c.armB }) else { continue }
                 let usable = c.measure == .difference || (c.measure == .pOnly && a.n != nil && b.n != nil)
                 guard usable, let pa = printedArm(a), let pb = printedArm(b) else { continue }
+                fed.insert(ci)
                 let comparison = PrintedComparison(
                     estimate: c.measure == .difference ? c.estimate : nil,
                     ciLower: c.ciLower, ciUpper: c.ciUpper, p: c.p?.within(0...1), level: c.ciLevel ?? 0.95)
@@ -50,7 +53,22 @@ enum AuditBridge {
             out.append(l)
         }
         if let total = totalLine(study) { out.append(total) }
-        return out
+        for (ci, c) in study.comparisons.enumerated() where !fed.contains(ci) {
+            unaudited.append("\(c.outcome)\(c.timepoint.isEmpty ? "" : " \(c.timepoint)"), \(c.armA) vs \(c.armB): "
+                + "\(c.measure.rawValue) \(c.estimate?.text ?? c.p?.text ?? "") — " + unauditedReason(c, study: study))
+        }
+        return (out, unaudited)
+    }
+
+    /// Why a printed comparison was not audited.
+    static func unauditedReason(_ c: PrintedComparisonRow, study: StudyDataset) -> String {
+        let arms = study.arms.filter { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
+        let hasArms = arms.contains { $0.arm == c.armA } && arms.contains { $0.arm == c.armB }
+        switch c.measure {
+        case .pOnly: return hasArms ? "only a p is printed and the arm sizes are not" : "only a p is printed, without both arms' summaries"
+        case .difference: return "the arms' summaries are not printed for this outcome and time point"
+        default: return "a \(c.measure.rawValue) without the counts or arm summaries it comes from"
+        }
     }
 
     /// The sum of the arm sizes (from arms.csv n or counts.csv totals, one per arm) against study.csv's
@@ -99,6 +117,7 @@ enum AuditBridge {
                            recomputed: r.nominal, range: r.recomputed.map { (low: $0.lower, high: $0.upper) },
                            printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)
         l.scope = r.scope
+        l.alternativeReading = r.alternativeReading
         if let m = r.verdict.miss, !m.isNaN, let printed = try? PrintedInterval(r.reported) { l.missInUnits = m / (2 * printed.halfUnit) }
         return l
     }

@@ -63,6 +63,8 @@ public struct ReportLine: Sendable, Equatable {
     public var detail: String
     /// Audit lines: `result` (the finding about the printed number) or `method` (one method's reading); nil otherwise.
     public var scope: Scope?
+    /// Audit lines: reproduced only under another reading than the usual one (see `AuditRow.alternativeReading`).
+    public var alternativeReading: Bool = false
     /// Audit result lines: the miss in units of the printed number's last digit, for ranking findings.
     public var missInUnits: Double?
 
@@ -121,6 +123,6 @@ public struct ReportLine: Sendable, Equatable {
             && a.range?.high == b.range?.high && a.unit == b.unit && a.printed == b.printed
             && a.printedText == b.printedText && a.flag == b.flag && a.difference == b.difference
             && a.beyondRounding == b.beyondRounding && a.method == b.method && a.detail == b.detail && a.scope == b.scope
-            && a.missInUnits == b.missInUnits
+            && a.missInUnits == b.missInUnits && a.alternativeReading == b.alternativeReading
     }
 }

@@ -9,14 +9,14 @@ import TSStudies
 public enum ReportText {
     public static func text(_ r: StudyReport) -> String {
         var out = header(r)
+        out += section("Findings") + findings(r)
         out += section("1. What was reported") + ReportedSection.text(r.study)
         out += section("2. What recomputes") + recomputes(r)
-        out += section("3. Differences from the print") + differences(r)
         let bounds = r.lines.filter { $0.section == .bound }
-        if !bounds.isEmpty { out += section("4. What the printed bound implies") + boundText(bounds, notes: r.notes) }
-        out += section("\(bounds.isEmpty ? 4 : 5). Consistency audit (TSAudit)") + audit(r)
-        out += section("\(bounds.isEmpty ? 5 : 6). Regimens and doses") + RegimenText.text(r)
-        out += section("\(bounds.isEmpty ? 6 : 7). Not recomputed")
+        if !bounds.isEmpty { out += section("3. What the printed bound implies") + boundText(bounds, notes: r.notes) }
+        out += section("\(bounds.isEmpty ? 3 : 4). Consistency audit (TSAudit)") + audit(r)
+        out += section("\(bounds.isEmpty ? 4 : 5). Regimens and doses") + RegimenText.text(r)
+        out += section("\(bounds.isEmpty ? 5 : 6). Not recomputed")
         out += r.notes.isEmpty ? "Nothing: every printed value with enough inputs was recomputed.\n"
             : r.notes.map { "- \($0)\n" }.joined()
         return out
@@ -44,10 +44,12 @@ public enum ReportText {
         for e in m.entries where e.key == "companion" || e.key == "note" {
             out += wrap((e.key == "companion" ? "Companion report: " : "Dataset note: ") + e.value) + "\n"
         }
-        out += "\n" + wrap("How to read this: each number the paper printed is set beside the same number recomputed from the "
-            + "paper's other printed numbers. \"matches\" means the recomputed value rounds to the printed one; \"DIFFERS\" gives "
-            + "the gap (recomputed − printed) and how far it lies beyond the printed precision (half a unit in the last printed "
-            + "digit). Values are rounded here for reading; \(r.id).csv has every value to 17 significant digits with its method.") + "\n"
+        out += "\n" + wrap("How to read this: the findings come first. A printed number is CONSISTENT when some plausible method "
+            + "reproduces it from the paper's other numbers as printed, ROUNDING when it is reproduced only from unrounded values "
+            + "within the printed precision, INCONSISTENT only when no plausible method reproduces it (the miss is the smallest "
+            + "gap), and UNCHECKED when an input is missing. Section 2 sets each printed number beside its recomputation at face "
+            + "value, with the audit's verdict where it ran. Values are rounded here for reading; \(r.id).csv has every value "
+            + "to 17 significant digits with its method.") + "\n"
         return out
     }
 
@@ -63,17 +65,20 @@ public enum ReportText {
                 block = key
                 out += "\n" + key + "\n"
             }
-            out += "  " + describe(l) + "\n"
+            out += "  " + describe(l, in: r) + "\n"
         }
         return out
     }
 
     /// "ci_lower  printed −2.3  recomputed −2.357  DIFFERS by −0.05737 (0.007374 beyond rounding)  [method]"
-    static func describe(_ l: ReportLine) -> String {
+    static func describe(_ l: ReportLine, in r: StudyReport) -> String {
         var s = l.quantity.padding(toLength: max(l.quantity.count + 2, 26), withPad: " ", startingAt: 0)
         s += value(l)
         if !l.printedDisplay.isEmpty { s += "  (printed \(l.printedDisplay))" }
         s += "  " + verdict(l)
+        if l.flag == .matches || l.flag == .differs, let a = auditCounterpart(l, in: r) {
+            s += "; audit: " + a.flag.rawValue.uppercased()
+        }
         s += "  [\(l.method)]"
         return s
     }
@@ -93,46 +98,63 @@ public enum ReportText {
     static func verdict(_ l: ReportLine) -> String {
         switch l.flag {
         case .differs:
-            return "DIFFERS by \(ReportNumber.readable(l.difference)) (\(ReportNumber.readable(l.beyondRounding)) beyond rounding)"
+            return "at face value off by \(ReportNumber.readable(l.difference)) (\(ReportNumber.readable(l.beyondRounding)) beyond rounding)"
         case .boundNotMet: return "BOUND NOT MET"
         case .boundMet: return "bound met"
         default: return l.flag.rawValue
         }
     }
 
-    static func differences(_ r: StudyReport) -> String {
-        let d = r.differences
-        let compared = r.lines.filter { [.matches, .differs, .boundMet, .boundNotMet].contains($0.flag) }.count
-        guard !d.isEmpty else {
-            return compared == 0 ? "No printed value could be compared with a recomputation.\n"
-                : "None: all \(compared) printed values that could be recomputed agree with the recomputation.\n"
+    /// The findings, ranked: inconsistent printed numbers (largest miss, in units of the last printed digit,
+    /// first), then those reproduced only at the edge of the rounding, then what the audit could not check and why.
+    static func findings(_ r: StudyReport) -> String {
+        let results = r.lines.filter { $0.section == .audit && $0.scope == .result }
+        let bad = results.enumerated().filter { $0.element.flag == .inconsistent }.sorted { x, y in
+            let a = x.element.missInUnits ?? -1, b = y.element.missInUnits ?? -1
+            return a != b ? a > b : x.offset < y.offset
+        }.map(\.element)
+        let other = results.filter { ($0.flag == .rounding || $0.flag == .consistent) && $0.alternativeReading }
+        let edge = results.filter { $0.flag == .rounding && !$0.alternativeReading }
+        let unchecked = results.filter { $0.flag == .unchecked }
+        func place(_ l: ReportLine) -> String {
+            (l.outcome.isEmpty ? "" : "\(l.outcome)\(l.timepoint.isEmpty ? "" : " \(l.timepoint)"), ") + l.arm
         }
-        var out = "\(d.count) of \(compared) compared values differ from the print:\n"
-        for l in d {
-            let head = "\(l.arm), \(l.outcome) \(l.timepoint): \(l.quantity) printed \(l.printedDisplay), recomputed "
-            if l.flag == .boundNotMet {
-                out += wrap("- " + head + "\(value(l)); the printed bound is not met [\(l.method)]", indent: "  ") + "\n"
-            } else {
-                var s = "- " + head + "\(value(l)): differs by \(ReportNumber.readable(l.difference)), "
-                    + "\(ReportNumber.readable(l.beyondRounding)) beyond the printed precision [\(l.method)]."
-                if let a = auditCounterpart(l, in: r) {
-                    switch a.flag {
-                    case .rounding: s += " Audit: ROUNDING: some unrounded inputs within the printed precision reproduce it."
-                    case .consistent: s += " Audit: CONSISTENT."
-                    case .inconsistent:
-                        s += " Audit: INCONSISTENT: no unrounded inputs within the printed precision reproduce it"
-                            + (a.difference.map { $0.isNaN ? "." : " (miss \(ReportNumber.readable($0, digits: 3)))." } ?? ".")
-                    default: break
-                    }
+        var out = ""
+        if bad.isEmpty {
+            out += results.isEmpty ? "No printed number had the inputs the audit needs.\n"
+                : "No printed number is inconsistent: every checked number is reproduced by some plausible method.\n"
+        } else {
+            out += "Inconsistent: no plausible method reproduces these printed numbers (largest miss first):\n"
+            for l in bad {
+                var s = "- \(place(l)): \(l.quantity) printed \(l.printedDisplay): INCONSISTENT"
+                if let m = l.difference, !m.isNaN {
+                    s += ", miss \(ReportNumber.readable(m, digits: 3))"
+                    if let u = l.missInUnits { s += " (\(ReportNumber.readable(u, digits: 3)) units of the last printed digit)" }
                 }
+                if !l.method.isEmpty { s += " [\(l.method)]" }
+                if !l.detail.isEmpty { s += ": " + l.detail }
                 out += wrap(s, indent: "  ") + "\n"
             }
         }
-        let findings = r.lines.filter { $0.section == .audit && $0.flag == .inconsistent && !$0.detail.isEmpty
-            && ["difference_vs_ci", "method", "mean_vs_ci", "n", "total_n"].contains($0.quantity) }
-        if !findings.isEmpty {
-            out += "\nWhat the audit makes of it:\n"
-            for f in findings { out += wrap("- \(f.arm), \(f.quantity): \(f.detail)", indent: "  ") + "\n" }
+        if !other.isEmpty {
+            out += "\nReproduced only under another reading than the usual one (named in brackets; worth a look):\n"
+            for l in other {
+                out += wrap("- \(place(l)): \(l.quantity) printed \(l.printedDisplay): \(l.flag.rawValue.uppercased()) [\(l.method)]",
+                            indent: "  ") + "\n"
+            }
+        }
+        if !edge.isEmpty {
+            out += "\nReproduced only at the edge of the rounding (from unrounded values within the printed precision):\n"
+            for l in edge {
+                var s = "- \(place(l)): \(l.quantity) printed \(l.printedDisplay): ROUNDING, reproduced by \(l.method)"
+                if let x = l.recomputed { s += "; from the printed inputs as printed: \(ReportNumber.readable(x))" }
+                out += wrap(s, indent: "  ") + "\n"
+            }
+        }
+        if !unchecked.isEmpty || !r.unaudited.isEmpty {
+            out += "\nNot audited:\n"
+            for l in unchecked { out += wrap("- \(place(l)): \(l.quantity) printed \(l.printedDisplay): \(l.detail)", indent: "  ") + "\n" }
+            for n in r.unaudited { out += wrap("- " + n, indent: "  ") + "\n" }
         }
         return out
     }
@@ -148,8 +170,8 @@ public enum ReportText {
         ]
         guard let m = map[l.quantity] else { return nil }
         return r.lines.first { a in
-            a.section == .audit && a.quantity == m.check && a.arm == l.arm && a.outcome == l.outcome
-                && a.timepoint == l.timepoint && (m.method.isEmpty || a.method.hasPrefix(m.method))
+            a.section == .audit && a.scope == .result && a.quantity == m.check && a.arm == l.arm && a.outcome == l.outcome
+                && a.timepoint == l.timepoint
         }
     }
 
@@ -187,6 +209,18 @@ public enum ReportText {
         for l in lines {
             let key = l.outcome.isEmpty ? "Study totals" : "\(l.outcome), \(l.timepoint)"
             if key != block { block = key; out += "\n" + key + "\n" }
+            if l.scope == .method {
+                var s = "      · \(l.method): "
+                switch l.flag {
+                case .consistent: s += "reproduces"
+                case .rounding: s += "reproduces at the edge of the rounding"
+                case .inconsistent: s += "does not reproduce" + (l.difference.map { $0.isNaN ? "" : " (miss \(ReportNumber.readable($0, digits: 3)))" } ?? "")
+                default: s += "not tried"
+                }
+                if let rg = l.range { s += ", recomputed \(ReportNumber.readable(rg.low)) to \(ReportNumber.readable(rg.high))" }
+                out += wrap(s, indent: "        ") + "\n"
+                continue
+            }
             var s = "  \(l.quantity) [\(l.arm)]  reported \(l.printedDisplay)"
             if let x = l.recomputed { s += "  recomputed \(ReportNumber.readable(x))" }
             if let rg = l.range, rg.low != rg.high { s += " (range \(ReportNumber.readable(rg.low)) to \(ReportNumber.readable(rg.high)))" }

@@ -10,6 +10,8 @@ public struct StudyReport: Sendable, Equatable {
     public var lines: [ReportLine]
     /// Plain sentences on what could not be recomputed and why.
     public var notes: [String]
+    /// Printed results the audit did not examine, each with its reason.
+    public var unaudited: [String]
     /// The reference intakes the regimens were set against and where they were read from.
     public var references: [ReferenceIntake]
 
@@ -32,7 +34,9 @@ public struct StudyReport: Sendable, Equatable {
             lines += b.lines
             notes += b.lines.isEmpty ? r.notes : b.notes
         }
-        lines += AuditBridge.lines(study)
+        let audited = AuditBridge.audit(study)
+        lines += audited.lines
+        self.unaudited = audited.unaudited
         for row in study.regimens { lines += RegimenRecomputation.lines(row, references: references) }
         // Sections in their fixed order; within a section, the order of computation.
         let order = Dictionary(uniqueKeysWithValues: ReportSection.allCases.enumerated().map { ($1, $0) })
