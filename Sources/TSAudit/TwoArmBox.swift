@@ -1,34 +1,64 @@
 import TSEffects
 
-/// Recomputed difference CI bounds and p over the box of two arms' rounded means and SDs.
+/// Recomputed difference CI bounds and p over the box of two arms' rounded means and SDs, as rigorous
+/// enclosures (never narrower than the true range, so a true method is never excluded).
 ///
-/// d = sign·(m1 − m2) is linear, so its range is exact. SE and df of the difference (Student pooled, Welch–
-/// Satterthwaite or z; `TSEffects.TwoArmDifference`) depend on both SDs; they are evaluated on an 11 × 11 grid
-/// over the SD box (corners included), where SE is monotone in each SD and the critical value varies only through
-/// the Welch df.
+/// d = sign·(m1 − m2) is linear, so its range is exact. The SE of the difference (Student pooled, Welch or z;
+/// `TSEffects.TwoArmDifference`) increases with each SD, so its range comes from the box's corners exactly.
+/// The df is n1 + n2 − 2 (Student), ∞ (z) or Welch–Satterthwaite, which depends on the ratio r = v1/v2 of the
+/// squared SEs only and is unimodal in r with its maximum at r* = (n1 − 1)/(n2 − 1) (Satterthwaite 1946;
+/// Welch 1947): its exact range is the ends of the ratio's range and r* when inside. The critical value c
+/// decreases with df. A CI bound d ∓ c·SE therefore lies in [d_lo − c_max·SE_max, d_hi − c_min·SE_min] (upper
+/// bound likewise), and p, which decreases with |t| = |d|/SE and with df, in [p(|t|_max, df_max),
+/// p(|t|_min, df_min)]. For Student and z these are the exact ranges; for Welch they are enclosures whose
+/// excess is second order in the width of the box.
 struct TwoArmBox {
     var d: ValueInterval
-    /// (SE, df, critical value) at each grid point.
-    var grid: [(se: Double, df: Double, c: Double)]
+    var se: ValueInterval
+    var df: ValueInterval
+    /// Critical value range for the CI level: [c(df_max), c(df_min)].
+    var c: ValueInterval
 
     /// `sign` = +1 for first − second, −1 for second − first.
     init?(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double, sign: Double,
-          reading: RoundingReading, seReadAsSD: Bool = false, steps: Int = 10) {
+          reading: RoundingReading, seReadAsSD: Bool = false) {
+        guard n1 >= 2, n2 >= 2 else { return nil }
         guard let m1 = a.mean?.interval(reading).closed, let m2 = b.mean?.interval(reading).closed else { return nil }
         guard let s1 = TwoArmBox.sdBox(a, n: n1, reading: reading, seReadAsSD: seReadAsSD),
-              let s2 = TwoArmBox.sdBox(b, n: n2, reading: reading, seReadAsSD: seReadAsSD) else { return nil }
+              let s2 = TwoArmBox.sdBox(b, n: n2, reading: reading, seReadAsSD: seReadAsSD),
+              s1.upper.isFinite, s2.upper.isFinite, s1.upper > 0 || s2.upper > 0 else { return nil }
         let lo = m1.lower - m2.upper, hi = m1.upper - m2.lower
         d = sign > 0 ? ValueInterval(lo, hi) : ValueInterval(-hi, -lo)
-        grid = []
-        for i in 0...steps {
-            let x = s1.lower + Double(i) / Double(steps) * s1.width
-            for j in 0...steps {
-                let y = s2.lower + Double(j) / Double(steps) * s2.width
-                guard let r = TwoArmBox.zeroDifference(sd1: x, n1: n1, sd2: y, n2: n2, test: test, level: level) else { continue }
-                grid.append(r)
+        let x1 = Double(n1), x2 = Double(n2)
+        switch test {
+        case .student:
+            func seAt(_ u: Double, _ v: Double) -> Double {
+                (((x1 - 1) * u * u + (x2 - 1) * v * v) / (x1 + x2 - 2) * (1 / x1 + 1 / x2)).squareRoot()
+            }
+            se = ValueInterval(seAt(s1.lower, s2.lower), seAt(s1.upper, s2.upper))
+            df = .point(x1 + x2 - 2)
+        case .welch, .z:
+            func seAt(_ u: Double, _ v: Double) -> Double { (u * u / x1 + v * v / x2).squareRoot() }
+            se = ValueInterval(seAt(s1.lower, s2.lower), seAt(s1.upper, s2.upper))
+            if test == .z {
+                df = .point(.infinity)
+            } else {
+                // v_i = s_i²/n_i; df(r) = (r + 1)² / (r²/(n1 − 1) + 1/(n2 − 1)), r = v1/v2.
+                func dfAt(_ r: Double) -> Double {
+                    if r.isInfinite { return x1 - 1 }
+                    return (r + 1) * (r + 1) / (r * r / (x1 - 1) + 1 / (x2 - 1))
+                }
+                let v1 = ValueInterval(s1.lower * s1.lower / x1, s1.upper * s1.upper / x1)
+                let v2 = ValueInterval(s2.lower * s2.lower / x2, s2.upper * s2.upper / x2)
+                let rLo = v2.upper > 0 ? v1.lower / v2.upper : .infinity
+                let rHi = v2.lower > 0 ? v1.upper / v2.lower : .infinity
+                let rStar = (x1 - 1) / (x2 - 1)
+                var ends = [dfAt(rLo), dfAt(rHi)]
+                if rStar >= rLo && rStar <= rHi { ends.append(dfAt(rStar)) }
+                df = ValueInterval(ends.min()!, ends.max()!)
             }
         }
-        if grid.isEmpty { return nil }
+        c = ValueInterval(Tails.critical(level: level, df: df.upper), Tails.critical(level: level, df: df.lower))
     }
 
     /// SD interval of an arm: printed SD, or printed SE·√n; with `seReadAsSD` a printed "SD" is taken as the SE.
@@ -67,19 +97,9 @@ struct TwoArmBox {
         return nil
     }
 
-    /// SE, df and critical value of a difference from TSEffects (means set to 0).
-    static func zeroDifference(sd1: Double, n1: Int, sd2: Double, n2: Int, test: TwoArmTest, level: Double)
-        -> (se: Double, df: Double, c: Double)? {
-        guard sd1 > 0, sd2 > 0, sd1.isFinite, sd2.isFinite, let a = try? ArmSummary(n: n1, mean: 0, sd: sd1), let b = try? ArmSummary(n: n2, mean: 0, sd: sd2),
-              let r = try? TwoArmDifference.difference(a, b, test: test, level: level), let se = r.se, let lo = r.ciLower
-        else { return nil }
-        return (se, r.df ?? .infinity, -lo / se)
-    }
-
     /// Range of d + side·c·SE (side −1: lower bound, +1: upper bound).
     func boundRange(side: Double) -> ValueInterval {
-        let cse = grid.map { $0.c * $0.se }
-        let lo = cse.min()!, hi = cse.max()!
+        let lo = c.lower * se.lower, hi = c.upper * se.upper
         return side < 0 ? ValueInterval(d.lower - hi, d.upper - lo) : ValueInterval(d.lower + lo, d.upper + hi)
     }
 
@@ -87,11 +107,8 @@ struct TwoArmBox {
     func pRange(sided: Sidedness) -> ValueInterval {
         let absLo = d.meets(.point(0)) ? 0 : min(abs(d.lower), abs(d.upper))
         let absHi = max(abs(d.lower), abs(d.upper))
-        var ps: [Double] = []
-        for g in grid {
-            ps.append(Tails.p(absLo / g.se, df: g.df, sided: sided))
-            ps.append(Tails.p(absHi / g.se, df: g.df, sided: sided))
-        }
-        return ValueInterval.hull(of: ps)!
+        let tMax = se.lower > 0 ? absHi / se.lower : .infinity
+        let tMin = absLo / se.upper
+        return ValueInterval(Tails.p(tMax, df: df.upper, sided: sided), Tails.p(tMin, df: df.lower, sided: sided))
     }
 }
