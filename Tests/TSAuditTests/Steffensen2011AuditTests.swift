@@ -2,7 +2,7 @@ import Testing
 @testable import TSAudit
 
 /// Steffensen LH et al. Can vitamin D3 supplementation prevent bone loss in persons with MS? A placebo-controlled
-/// trial. J Neurol 2011 (PMID 21400196), abstract, hip BMD % change over 96 weeks (seed 001_632a531b8ed64b7f):
+/// trial. J Neurol 2011 (PMID 21400196), abstract, hip BMD % change over 96 weeks (copy on VitaminDWiki, 2011-03-30):
 ///   placebo      −1.4% (95% CI −2.3 to −0.4, SD 2.7, p = 0.006)
 ///   vitamin D3   −0.7% (−1.6 to 0.2, SD 2.7, p = 0.118)
 ///   difference    0.7% (−1.9 to 0.7, p = 0.332); 68 completed.

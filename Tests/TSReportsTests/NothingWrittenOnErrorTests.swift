@@ -64,7 +64,7 @@ enum MalformedCorpus {
 
 @Suite struct NothingWrittenOnError {
     @Test func theCorpusIsReadWholeFromTheStudiesTest() {
-        // Every fixture has exactly one expectation, and there are at least 50 (issue 5).
+        // Every fixture has exactly one expectation, and there are at least 50.
         #expect(MalformedCorpus.expectations.map(\.file).sorted() == MalformedCorpus.fixtures)
         #expect(MalformedCorpus.expectations.count >= 50)
     }

@@ -85,7 +85,7 @@ enum Shipped {
         let pc = try #require(Shipped.line(r, .arm, "Vitamin D3", "percent_change"))
         #expect(close(pc.recomputed, 100.0 * 68 / 55))   // exact arithmetic
         let daily = try #require(r.lines.first { $0.section == .regimen && $0.arm == "Vitamin D3" && $0.agent == "vitamin D3" && $0.quantity == "daily_equivalent" && $0.unit == "IU/day" })
-        #expect(close(daily.recomputed, 20000.0 / 7))   // about 2,857 IU a day (issue 5)
+        #expect(close(daily.recomputed, 20000.0 / 7))   // about 2,857 IU a day (Datasets/README.md, worked example)
         let total = try #require(r.lines.first { $0.section == .regimen && $0.arm == "Vitamin D3" && $0.quantity == "cumulative_dose" && $0.unit == "IU" })
         #expect(close(total.recomputed, 1_920_000))   // 96 weekly doses of 20,000 IU
         let upper = try #require(r.lines.first { $0.section == .intake && $0.arm == "Vitamin D3" && $0.quantity == "ratio_to_upper-limit" && $0.printedText == "4000 IU daily" })

@@ -3,7 +3,7 @@ import Testing
 import TSCore
 @testable import TSStudies
 
-/// Reads the committed Datasets/ folder and checks what the seeds and papers print.
+/// Reads the committed Datasets/ folder and checks what the web pages and papers print.
 @Suite struct ShippedDatasets {
     let collection: DatasetCollection
     init() throws {
@@ -12,7 +12,9 @@ import TSCore
     func study(_ id: String) throws -> StudyDataset { try #require(collection.studies.first { $0.id == id }) }
 
     @Test func allStudiesReadInNameOrder() {
-        #expect(collection.studies.map(\.id) == ["denijs2006", "jiang2014", "liang2022", "macdonald2013", "steffensen2011", "ushiroyama2002"])
+        #expect(collection.studies.map(\.id) == ["burt2019", "chapuy1992", "denijs2006", "emaus2010", "iwamoto2000", "jiang2014", "jokar2016",
+                                                "knapen2013", "leboff2020", "liang2022", "macdonald2013", "ooms1995", "reid2017",
+                                                "steffensen2011", "suzuki2013", "ushiroyama2002"])
         #expect(collection.referenceIntakes.count == 9)
     }
 
@@ -64,10 +66,10 @@ import TSCore
         #expect(s.regimens.allSatisfy { $0.agentKind != .vitaminD && $0.agentKind != .vitaminK2 })
     }
 
-    @Test func referenceIntakesComeFromTheSeeds() throws {
+    @Test func referenceIntakesComeFromThePages() throws {
         let refs = collection.referenceIntakes
         let upper = try #require(refs.first { $0.agentKind == .vitaminD && $0.kind == .upperLimit })
-        #expect(upper.intake.dailyEquivalent(in: .iu, agent: .vitaminD) == DoseRange(4000) && upper.source.hasPrefix("seed 002"))
+        #expect(upper.intake.dailyEquivalent(in: .iu, agent: .vitaminD) == DoseRange(4000) && upper.source.hasPrefix("web page on osteoporosis treatment"))
         let mk7 = try #require(refs.first { $0.agentKind == .vitaminK2 })
         #expect(mk7.intake.dailyEquivalent(in: .microgram, agent: .vitaminK2) == DoseRange(180))
         #expect(refs.filter { $0.agentKind == .calcium && $0.kind == .upperLimit }.map { $0.intake.amount! } == [DoseRange(2000, 2500), DoseRange(2000)])
