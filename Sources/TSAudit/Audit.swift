@@ -111,6 +111,10 @@ public enum Audit {
                             detail: "no arm size from 2 to \(total.map { "\($0 - 2)" } ?? "\(maximumInferredN)") reproduces this arm's printed numbers")
         }
         var detail = "feasible n: \(HiddenArmSizes.describe(ns))"
+        if let standard = HiddenArmSizes.feasible(arm, candidates: lo...hi, method: .standard), standard.count < ns.count {
+            detail += " (with t on n − 1 df and a two-sided p: \(HiddenArmSizes.describe(standard.filter { ns.contains($0) })); "
+                + "the others need another plausible reading: z, a one-sided p or an SE printed as SD)"
+        }
         if let pairs, !pairs.isEmpty, total != nil {
             detail += "; with the total: " + HiddenArmSizes.describePairs(pairs) + note
         }

@@ -22,7 +22,7 @@ import Testing
     @Test func steffensen2011AuditCSV() throws {
         let r = try CLIRunner.run(Self.msTrial)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("check,arm,reported,recomputed_low,recomputed_high,nominal,verdict,miss,readings,method,detail\n"))
+        #expect(r.stdout.hasPrefix("check,arm,reported,recomputed_low,recomputed_high,nominal,verdict,miss,readings,method,detail,scope\n"))
         let rows = csv(r.stdout)
         let nv = try #require(rows.first { $0["check"] == "n" && $0["arm"] == "Vitamin D3" })
         let np = try #require(rows.first { $0["check"] == "n" && $0["arm"] == "Placebo" })

@@ -160,7 +160,7 @@ enum Shipped {
         #expect(up.printed?.text == "5.5" && up.flag == .differs)
         // The audit: only a difference in [3.95, 4.0] (the printed 4.0 read as a rounded 3.95) reproduces
         // every printed digit of 4.0 (2.4 to 5.5).
-        let method = try #require(Shipped.line(r, .audit, "Alendronate − Alfacalcidol", "method"))
+        let method = try #require(Shipped.line(r, .audit, "Alendronate − Alfacalcidol", "joint"))
         #expect(method.flag == .rounding)
         #expect(close(method.range?.low, 3.95, rel: 1e-9))   // 1e-9: an endpoint found on a grid of SEs
         // Arm sizes are the numbers allocated (inferred), so the total matches study.csv randomised.
