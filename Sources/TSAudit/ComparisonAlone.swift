@@ -162,6 +162,15 @@ public enum ComparisonAlone {
         ValueInterval(r.lower - 1e-12 * abs(r.lower) - 1e-300, r.upper + 1e-12 * abs(r.upper) + 1e-300)
     }
 
+    /// A short number for method names and details without `String(format:)` (slow and locale-bound on Linux).
+    static func short(_ x: Double, _ digits: Int = 6) -> String {
+        guard x.isFinite else { return fmt(x) }
+        if x == x.rounded(), abs(x) < 1e9 { return String(Int(x)) }
+        let scale = Foundation.pow(10, Double(max(0, digits - 1 - Int(Foundation.log10(abs(x)).rounded(.down)))))
+        let s = String((x * scale).rounded() / scale)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    }
+
     static func ratioInputsPositive(_ xs: [PrintedInterval?]) -> Bool {
         xs.allSatisfy { ($0?.value ?? 1) > 0 }
     }
@@ -196,7 +205,7 @@ public enum ComparisonAlone {
         }
         var detail = ""
         if !j.verdict.reproduces {
-            detail = "the CI \(l.text) to \(u.text) is centred on \(fmt(nominal)), not on \(est.text)"
+            detail = "the CI \(l.text) to \(u.text) is centred on \(short(nominal, 4)), not on \(est.text)"
             if !est.rounded.meets(ValueInterval(l.rounded.lower, u.rounded.upper)) { detail += "; the estimate lies outside its own CI" }
         }
         return AuditRow(check: "effect_vs_ci", arm: label, reported: est, judgement: j, method: method, detail: detail)
@@ -242,6 +251,11 @@ public enum ComparisonAlone {
 
     /// `effect_p` method rows: the printed p against the p recomputed from the estimate and CI.
     public static func pFromCI(_ e: PrintedEffect, label: String, approximations: Bool = false) -> [AuditRow] {
+        pFromCI(e, label: label, approximations: approximations, only: nil)
+    }
+
+    /// `only`: one reference and sidedness (property tests check the true method alone).
+    static func pFromCI(_ e: PrintedEffect, label: String, approximations: Bool, only: (Reference, Sidedness)?) -> [AuditRow] {
         guard let p = e.p else { return [] }
         guard let est = e.estimate else { return [.unchecked("effect_p", arm: label, reported: p.text, missing: "estimate")] }
         guard let l = e.ciLower, let u = e.ciUpper else { return [.unchecked("effect_p", arm: label, reported: p.text, missing: "CI")] }
@@ -249,7 +263,8 @@ public enum ComparisonAlone {
             return [.unchecked("effect_p", arm: label, reported: p.text, missing: "positive ratio and CI bounds")]
         }
         let s = e.scale
-        return references(e, approximations: approximations).map { (ref, sided) in
+        let refs = only.map { [$0] } ?? references(e, approximations: approximations)
+        return refs.map { (ref, sided) in
             let c = ref.critical(e.level)
             let w = work(u.value, s) - work(l.value, s)
             let zNom = w > 0 ? 2 * c * abs(work(est.value, s)) / w : .infinity
@@ -259,9 +274,9 @@ public enum ComparisonAlone {
                                   u: work(u.interval(reading).closed, s), c: c)
                 return widen(ValueInterval(ref.p(z.upper, sided: sided), ref.p(z.lower, sided: sided)))
             }
-            let method = "p from the CI\(scaleNote(s)), \(ref.name) \(sided.rawValue): SE = (U − L)/(2·\(fmt(c, 6))), z = Est/SE"
+            let method = "p from the CI\(scaleNote(s)), \(ref.name) \(sided.rawValue): SE = (U − L)/(2·\(short(c))), z = Est/SE"
             return AuditRow(check: "effect_p", arm: label, reported: p, judgement: j, method: method,
-                            detail: j.verdict.reproduces ? "" : "recomputed p \(fmt(j.range.lower)) to \(fmt(j.range.upper))")
+                            detail: j.verdict.reproduces ? "" : "recomputed p \(short(j.range.lower, 4)) to \(short(j.range.upper, 4))")
         }
     }
 
@@ -289,7 +304,22 @@ public enum ComparisonAlone {
     /// `effect_ci_lower` / `effect_ci_upper` method rows: each printed bound against Est ∓ c·|Est|/z(p).
     /// Needs the estimate and the p; without a p nothing is claimed about the CI here (`effect_vs_ci` covers it).
     public static func ciFromP(_ e: PrintedEffect, label: String, approximations: Bool = false) -> [AuditRow] {
+        ciFromP(e, label: label, approximations: approximations, only: nil)
+    }
+
+    static func ciFromP(_ e: PrintedEffect, label: String, approximations: Bool, only: (Reference, Sidedness)?) -> [AuditRow] {
         guard let p = e.p else { return [] }
+        let refs = only.map { [$0] } ?? references(e, approximations: approximations)
+        // Critical values and the |z| range of the p under each reading, shared by both bounds.
+        var cache: [Int: (c: Double, z: [RoundingReading: ValueInterval])] = [:]
+        func shared(_ i: Int, _ reading: RoundingReading) -> (Double, ValueInterval) {
+            let (ref, sided) = refs[i]
+            if cache[i] == nil { cache[i] = (ref.critical(e.level), [:]) }
+            if let z = cache[i]!.z[reading] { return (cache[i]!.c, z) }
+            let z = ref.stat(for: p.interval(reading).closed, sided: sided)
+            cache[i]!.z[reading] = z
+            return (cache[i]!.c, z)
+        }
         var rows: [AuditRow] = []
         for (name, printed, side) in [("effect_ci_lower", e.ciLower, -1.0), ("effect_ci_upper", e.ciUpper, 1.0)] {
             guard let printed else { continue }
@@ -298,8 +328,8 @@ public enum ComparisonAlone {
                 rows.append(.unchecked(name, arm: label, reported: printed.text, missing: "positive ratio and CI bound")); continue
             }
             let s = e.scale
-            for (ref, sided) in references(e, approximations: approximations) {
-                let c = ref.critical(e.level)
+            for (i, (ref, sided)) in refs.enumerated() {
+                let c = shared(i, .halfUp).0
                 var nominal: Double? = nil
                 if p.relation == .equal {
                     let z = ref.stat(for: .point(p.value), sided: sided).lower
@@ -310,7 +340,7 @@ public enum ComparisonAlone {
                 }
                 func range(_ reading: RoundingReading, estimateAsPrinted: Bool = false) -> ValueInterval {
                     let ev = estimateAsPrinted ? .point(est.value) : est.interval(reading).closed
-                    let z = ref.stat(for: p.interval(reading).closed, sided: sided)
+                    let z = shared(i, reading).1
                     let r = boundRange(e: work(ev, s), stat: z, c: c, side: side)
                     return widen(ValueInterval(natural(r.lower, s), natural(r.upper, s)))
                 }
@@ -321,8 +351,8 @@ public enum ComparisonAlone {
                     j.verdict = .consistent
                 }
                 let method = "CI from the p\(scaleNote(s)), \(ref.name) \(sided.rawValue): z from p, SE = |Est|/z, "
-                    + "Est \(side < 0 ? "−" : "+") \(fmt(c, 6))·SE"
-                let detail = j.verdict.reproduces ? "" : "recomputed bound \(fmt(j.range.lower)) to \(fmt(j.range.upper))"
+                    + "Est \(side < 0 ? "−" : "+") \(short(c))·SE"
+                let detail = j.verdict.reproduces ? "" : "recomputed bound \(short(j.range.lower, 4)) to \(short(j.range.upper, 4))"
                 rows.append(AuditRow(check: name, arm: label, reported: printed, judgement: j, method: method, detail: detail))
             }
         }
