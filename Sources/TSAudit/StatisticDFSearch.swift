@@ -46,10 +46,16 @@ enum DFSearch {
     }
 
     /// Smallest n in lo…hi with `pred` true, for `pred` false…false true…true; nil if none.
+    /// Gallops up from `lo` (df boundaries are mostly small, where p is cheap) before bisecting.
     static func firstTrue(_ lo: Int, _ hi: Int, _ pred: (Int) -> Bool) -> Int? {
-        guard lo <= hi, pred(hi) else { return nil }
+        guard lo <= hi else { return nil }
         if pred(lo) { return lo }
-        var a = lo, b = hi
+        var a = lo, step = 1
+        var b = min(hi, lo + step)
+        while !pred(b) {
+            if b == hi { return nil }
+            a = b; step *= 4; b = min(hi, lo + step)
+        }
         while b - a > 1 { let m = a + (b - a) / 2; if pred(m) { b = m } else { a = m } }
         return b
     }
@@ -184,12 +190,13 @@ extension StatisticVsP {
         func p(_ x: Double, _ df: Int) -> Double { DFSearch.p(kind, x, Double(df), 0, sided) }
         func pInf(_ x: Double) -> Double { DFSearch.p(kind, x, .infinity, 0, sided) }
         // Box at df: [p(xb), p(xa)] meets [lo, hi] ⇔ p(xb) ≤ hi ∧ p(xa) ≥ lo.
-        func set(_ a: Double, _ b: Double) -> (ClosedRange<Int>?, Int?, Int?) {
+        func set(_ a: Double, _ b: Double, within: ClosedRange<Int> = 1...n) -> (ClosedRange<Int>?, Int?, Int?) {
             let c1: (Int) -> Bool = { p(b, $0) <= target.upper }
             let c2: (Int) -> Bool = { p(a, $0) >= target.lower }
             let first: Int?, last: Int?
-            if decreasing { first = DFSearch.firstTrue(1, n, c1); last = DFSearch.lastTrue(1, n, c2) }
-            else { first = DFSearch.firstTrue(1, n, c2); last = DFSearch.lastTrue(1, n, c1) }
+            let (lo, hi) = (within.lowerBound, within.upperBound)
+            if decreasing { first = DFSearch.firstTrue(lo, hi, c1); last = DFSearch.lastTrue(lo, hi, c2) }
+            else { first = DFSearch.firstTrue(lo, hi, c2); last = DFSearch.lastTrue(lo, hi, c1) }
             if let f = first, let l = last, f <= l { return (f...l, first, last) }
             return (nil, first, last)
         }
@@ -198,7 +205,8 @@ extension StatisticVsP {
         if let box { o.box[0] = [box] }
         if kind == .t { o.boxInfinity = pInf(xb) <= target.upper && pInf(xa) >= target.lower }
         if o.reproduces {
-            if let nom = set(v, v).0 { o.nominal[0] = [nom]; o.nominalP = p(v, nom.lowerBound) }
+            // v lies in the statistic's interval, so only df of the box set can reproduce as printed.
+            if let box, let nom = set(v, v, within: box).0 { o.nominal[0] = [nom]; o.nominalP = p(v, nom.lowerBound) }
             if kind == .t, pInf(v) <= target.upper, pInf(v) >= target.lower {
                 o.nominalInfinity = true
                 if o.nominalP == nil { o.nominalP = pInf(v) }
