@@ -58,7 +58,9 @@ public enum StatisticVsP {
         return ValueInterval(min(a, b), max(a, b))
     }
 
+    /// The test's row: with its printed df, or, when a df is missing, the df search (`searchDF`).
     public static func check(_ test: PrintedTest, sided: Sidedness = .twoSided) -> AuditRow {
+        if DFSearch.needsSearch(test) { return searchDF(test, sided: sided) }
         let tail = test.kind == .F || test.kind == .chi2 ? "upper tail" : sided.rawValue
         let method = "\(test.kind.rawValue) \(tail)" + (test.df1.map { " df \(fmt($0))" } ?? "")
             + (test.df2.map { ",\(fmt($0))" } ?? "")
