@@ -5,8 +5,27 @@
 enum Alternatives {
     static func rows(base: [AuditRow], alternatives: () -> [AuditRow]) -> [AuditRow] {
         if base.contains(where: { $0.verdict.reproduces }) { return base }
-        let alt = alternatives().map { var r = $0; r.alternativeReading = true; return r }
+        let alt = alternatives().map { r -> AuditRow in var r = r; r.alternativeReading = true; return r }
         // When nothing at all could be tried, the base rows already say what is missing.
         return base + alt.filter { if case .unchecked = $0.verdict { return false } else { return true } }
+    }
+}
+
+extension Alternatives {
+    /// Rows computed all at once, per printed quantity: the alternative readings are kept only where no usual
+    /// method reproduces.
+    static func prune(_ rows: [AuditRow]) -> [AuditRow] {
+        var keys: [String] = []
+        var groups: [String: [AuditRow]] = [:]
+        for r in rows {
+            let k = r.check + "\u{1F}" + r.arm + "\u{1F}" + r.reported
+            if groups[k] == nil { keys.append(k); groups[k] = [] }
+            groups[k]!.append(r)
+        }
+        return keys.flatMap { k -> [AuditRow] in
+            let g = groups[k]!
+            let base = g.filter { !$0.alternativeReading }
+            return base.isEmpty ? g : Alternatives.rows(base: base, alternatives: { g.filter(\.alternativeReading) })
+        }
     }
 }

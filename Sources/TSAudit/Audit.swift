@@ -79,6 +79,13 @@ public enum Audit {
             var diffRows = DifferenceChecks.estimate(a, b, comparison: c)
             diffRows += DifferenceChecks.interval(a, b, pairs: pairs, comparison: c, nInferred: inferred)
             diffRows += PValueChecks.twoArm(a, b, pairs: pairs, comparison: c, nInferred: inferred)
+            // The comparison's own CI and p against each other (Altman & Bland 2011), z, and t on n1 + n2 − 2 df
+            // when the arm sizes are known; the estimate against the CI centre is `difference_vs_ci` above.
+            let df: Double? = pairs.count == 1 ? Double(pairs[0].0 + pairs[0].1 - 2) : nil
+            let effect = PrintedEffect(measure: .difference, estimate: c.estimate, ciLower: c.ciLower, ciUpper: c.ciUpper,
+                                       p: c.p, level: c.level, df: df)
+            diffRows += Alternatives.prune(ComparisonAlone.pFromCI(effect, label: "difference")
+                + (c.estimate == nil ? [] : ComparisonAlone.ciFromP(effect, label: "difference")))
             if let m = MethodFingerprint.differenceRow(a, b, pairs: pairs, comparison: c, findings: Finding.organise(diffRows)) {
                 diffRows.append(m)
             }
@@ -91,7 +98,13 @@ public enum Audit {
                                  nominal: Double(sum), verdict: sum == total ? .consistent : .inconsistent(miss: Double(abs(sum - total))),
                                  method: "sum of arm sizes"))
         }
-        // 4. Free-standing tests.
+        // 4. Comparisons printed without their arms.
+        for e in study.effects {
+            // Without an estimate, a CI bound from the p says nothing the p from the CI does not.
+            let checks = ComparisonAlone.check(e.effect, label: e.label)
+            rows += Alternatives.prune(checks.filter { e.effect.estimate != nil || !$0.check.hasPrefix("effect_ci_") })
+        }
+        // 5. Free-standing tests.
         rows += study.tests.map { StatisticVsP.check($0) }
         return rows
     }

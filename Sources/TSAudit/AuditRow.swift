@@ -50,11 +50,12 @@ public struct AuditRow: Sendable, Equatable {
         self.detail = detail
     }
 
-    /// A row from a judgement.
+    /// A row from a judgement; `alternative` marks a reading other than the usual one (e.g. a one-sided p).
     public init(check: String, arm: String, reported: PrintedInterval, judgement j: Judgement,
-                method: String, detail: String = "") {
+                method: String, detail: String = "", alternative: Bool = false) {
         self.init(check: check, arm: arm, reported: reported.text, recomputed: j.range, nominal: j.nominal,
                   verdict: j.verdict, readings: j.readings, method: method, detail: detail)
+        self.alternativeReading = alternative
         if case .inconsistent = j.verdict, j.readings.contains(.truncation) {
             self.detail += (detail.isEmpty ? "" : "; ") + "reproduced if the paper truncated instead of rounding"
         }

@@ -257,26 +257,35 @@ public enum ComparisonAlone {
     /// `only`: one reference and sidedness (property tests check the true method alone).
     static func pFromCI(_ e: PrintedEffect, label: String, approximations: Bool, only: (Reference, Sidedness)?) -> [AuditRow] {
         guard let p = e.p else { return [] }
-        guard let est = e.estimate else { return [.unchecked("effect_p", arm: label, reported: p.text, missing: "estimate")] }
         guard let l = e.ciLower, let u = e.ciUpper else { return [.unchecked("effect_p", arm: label, reported: p.text, missing: "CI")] }
-        if e.scale == .log, !ratioInputsPositive([est, l, u]) {
+        if e.scale == .log, !ratioInputsPositive([e.estimate, l, u]) {
             return [.unchecked("effect_p", arm: label, reported: p.text, missing: "positive ratio and CI bounds")]
         }
         let s = e.scale
+        // Without a printed estimate the CI's centre (on the working scale) stands for it: its range over the
+        // box is taken independently of the bounds', an enclosure of the true range.
+        func estimate(_ reading: RoundingReading) -> ValueInterval {
+            if let est = e.estimate { return work(est.interval(reading).closed, s) }
+            let a = work(l.interval(reading).closed, s), b = work(u.interval(reading).closed, s)
+            return ValueInterval((a.lower + b.lower) / 2, (a.upper + b.upper) / 2)
+        }
+        let estValue = e.estimate.map { work($0.value, s) } ?? (work(l.value, s) + work(u.value, s)) / 2
         let refs = only.map { [$0] } ?? references(e, approximations: approximations)
         return refs.map { (ref, sided) in
             let c = ref.critical(e.level)
             let w = work(u.value, s) - work(l.value, s)
-            let zNom = w > 0 ? 2 * c * abs(work(est.value, s)) / w : .infinity
+            let zNom = w > 0 ? 2 * c * abs(estValue) / w : .infinity
             let nominal = ref.p(zNom, sided: sided)
             let j = Judgement.judge(reported: p, nominal: nominal) { reading in
-                let z = statRange(e: work(est.interval(reading).closed, s), l: work(l.interval(reading).closed, s),
+                let z = statRange(e: estimate(reading), l: work(l.interval(reading).closed, s),
                                   u: work(u.interval(reading).closed, s), c: c)
                 return widen(ValueInterval(ref.p(z.upper, sided: sided), ref.p(z.lower, sided: sided)))
             }
-            let method = "p from the CI\(scaleNote(s)), \(ref.name) \(sided.rawValue): SE = (U − L)/(2·\(short(c))), z = Est/SE"
+            let method = "p from the CI\(scaleNote(s)), \(ref.name) \(sided.rawValue): SE = (U − L)/(2·\(short(c))), z = "
+                + (e.estimate == nil ? "CI centre/SE" : "Est/SE")
             return AuditRow(check: "effect_p", arm: label, reported: p, judgement: j, method: method,
-                            detail: j.verdict.reproduces ? "" : "recomputed p \(short(j.range.lower, 4)) to \(short(j.range.upper, 4))")
+                            detail: j.verdict.reproduces ? "" : "recomputed p \(short(j.range.lower, 4)) to \(short(j.range.upper, 4))",
+                            alternative: sided == .oneSided)
         }
     }
 
@@ -353,7 +362,8 @@ public enum ComparisonAlone {
                 let method = "CI from the p\(scaleNote(s)), \(ref.name) \(sided.rawValue): z from p, SE = |Est|/z, "
                     + "Est \(side < 0 ? "−" : "+") \(short(c))·SE"
                 let detail = j.verdict.reproduces ? "" : "recomputed bound \(short(j.range.lower, 4)) to \(short(j.range.upper, 4))"
-                rows.append(AuditRow(check: name, arm: label, reported: printed, judgement: j, method: method, detail: detail))
+                rows.append(AuditRow(check: name, arm: label, reported: printed, judgement: j, method: method, detail: detail,
+                                     alternative: sided == .oneSided))
             }
         }
         return rows

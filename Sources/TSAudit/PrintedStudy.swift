@@ -59,18 +59,32 @@ public struct PrintedComparison: Sendable {
     public var hasCI: Bool { ciLower != nil && ciUpper != nil }
 }
 
-/// What a study printed: one or two arms, an optional total and comparison, and any free-standing tests.
+/// A printed comparison that stands alone (no arm summaries): a difference or a ratio with its CI and p.
+public struct NamedEffect: Sendable {
+    public var label: String
+    public var effect: PrintedEffect
+    public init(label: String, effect: PrintedEffect) {
+        self.label = label
+        self.effect = effect
+    }
+}
+
+/// What a study printed: arms, an optional total and comparison of the first two arms, comparisons printed
+/// without arms, and any free-standing tests.
 public struct PrintedStudy: Sendable {
     public var arms: [PrintedArm]
     /// Total analysed (the sum of arm sizes), when printed.
     public var totalN: Int?
     public var comparison: PrintedComparison?
+    public var effects: [NamedEffect]
     public var tests: [PrintedTest]
 
-    public init(arms: [PrintedArm], totalN: Int? = nil, comparison: PrintedComparison? = nil, tests: [PrintedTest] = []) {
+    public init(arms: [PrintedArm], totalN: Int? = nil, comparison: PrintedComparison? = nil, effects: [NamedEffect] = [],
+                tests: [PrintedTest] = []) {
         self.arms = arms
         self.totalN = totalN
         self.comparison = comparison
+        self.effects = effects
         self.tests = tests
     }
 }

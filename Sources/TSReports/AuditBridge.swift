@@ -54,10 +54,31 @@ enum AuditBridge {
         }
         if let total = totalLine(study) { out.append(total) }
         for (ci, c) in study.comparisons.enumerated() where !fed.contains(ci) {
+            // A comparison printed without its arms: its estimate, CI and p against each other.
+            if let effect = effect(c), effect.p != nil || (effect.estimate != nil && effect.ciLower != nil) {
+                let rows = Audit.run(PrintedStudy(arms: [], effects: [NamedEffect(label: "\(c.armA) − \(c.armB)", effect: effect)]))
+                let label = c.measure == .difference || c.measure == .riskDifference ? "\(c.armA) − \(c.armB)" : "\(c.armA) vs \(c.armB)"
+                for r in rows { out.append(line(r, outcome: c.outcome, timepoint: c.timepoint, comparison: label, armLabel: label)) }
+                continue
+            }
             unaudited.append("\(c.outcome)\(c.timepoint.isEmpty ? "" : " \(c.timepoint)"), \(c.armA) vs \(c.armB): "
                 + "\(c.measure.rawValue) \(c.estimate?.text ?? c.p?.text ?? "") — " + unauditedReason(c, study: study))
         }
         return (out, unaudited)
+    }
+
+    /// A dataset comparison as a printed effect for `ComparisonAlone` (nil for a p-only row).
+    static func effect(_ c: PrintedComparisonRow) -> PrintedEffect? {
+        let measure: EffectMeasure
+        switch c.measure {
+        case .difference, .riskDifference: measure = .difference
+        case .riskRatio, .ratio: measure = .rr
+        case .oddsRatio: measure = .or
+        case .hazardRatio: measure = .hr
+        case .pOnly: return nil
+        }
+        return PrintedEffect(measure: measure, estimate: c.estimate, ciLower: c.ciLower, ciUpper: c.ciUpper,
+                             p: c.p?.within(0...1), level: c.ciLevel ?? 0.95)
     }
 
     /// Why a printed comparison was not audited.
@@ -101,7 +122,7 @@ enum AuditBridge {
             ciLower: r.ciLower, ciUpper: r.ciUpper, p: r.p?.within(0...1), level: r.ciLevel ?? 0.95)
     }
 
-    static func line(_ r: AuditRow, outcome: String, timepoint: String, comparison: String?) -> ReportLine {
+    static func line(_ r: AuditRow, outcome: String, timepoint: String, comparison: String?, armLabel: String? = nil) -> ReportLine {
         let flag: ReportFlag
         switch r.verdict {
         case .consistent: flag = .consistent
@@ -112,7 +133,7 @@ enum AuditBridge {
         var detail = r.detail
         if case .unchecked(let what) = r.verdict { detail = "missing \(what)" + (detail.isEmpty ? "" : "; " + detail) }
         if !r.readings.isEmpty { detail += (detail.isEmpty ? "" : "; ") + "readings: " + r.readings.map(\.rawValue).joined(separator: " ") }
-        let arm = r.arm == "difference" ? (comparison ?? r.arm) : r.arm
+        let arm = armLabel ?? (r.arm == "difference" ? (comparison ?? r.arm) : r.arm)
         var l = ReportLine(section: .audit, outcome: outcome, timepoint: timepoint, arm: arm, quantity: r.check,
                            recomputed: r.nominal, range: r.recomputed.map { (low: $0.lower, high: $0.upper) },
                            printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)

@@ -153,7 +153,10 @@ public enum ReportText {
         }
         if !unchecked.isEmpty || !r.unaudited.isEmpty {
             out += "\nNot audited:\n"
-            for l in unchecked { out += wrap("- \(place(l)): \(l.quantity) printed \(l.printedDisplay): \(l.detail)", indent: "  ") + "\n" }
+            for l in unchecked {
+                let what = l.printedDisplay.hasPrefix("not printed") ? "\(l.quantity) \(l.printedDisplay)" : "\(l.quantity) printed \(l.printedDisplay)"
+                out += wrap("- \(place(l)): \(what): \(l.detail)", indent: "  ") + "\n"
+            }
             for n in r.unaudited { out += wrap("- " + n, indent: "  ") + "\n" }
         }
         return out

@@ -14,7 +14,10 @@ struct AuditCommand: ParsableCommand {
                       trialstats audit --labels "Vitamin D3,Placebo" --mean=-0.7,-1.4 --sd 2.7,2.7 \\
                         --ci "-1.6,0.2;-2.3,-0.4" --p 0.118,0.006 --total-n 68 --diff 0.7 --diff-ci=-1.9,0.7 --diff-p 0.332
             Without --n the arm sizes are inferred (with --total-n they are paired); the n rows give the feasible set.
-            Test statistics: --test "t(28) = 2.20, p = .06" (repeatable; t, z, F, chi2, r).
+            A comparison alone: --diff 0.42 --diff-ci=-0.10,0.94 --diff-p 0.11 (add --n 60,58 for t on n1 + n2 − 2 df).
+            A ratio: --ratio 0.81 --ratio-ci 0.70,0.94 --ratio-p 0.005 --measure hr (rr, or, hr, irr; log scale).
+            Test statistics: --test "t(28) = 2.20, p = .06" (repeatable; t, z, F, chi2, r); without df
+            ("chi2 = 7.81, p = 0.050") the df that reproduce it are searched.
             Verdicts: consistent, rounding (only at the edge of the printed precision), inconsistent (with the miss),
             unchecked (what is missing).
             """)
@@ -31,13 +34,17 @@ struct AuditCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Printed difference, first arm minus second.") var diff: String?
     @Option(parsing: .unconditional, help: "Printed CI of the difference, \"LO,HI\".") var diffCi: String?
     @Option(parsing: .unconditional, help: "Printed p of the difference.") var diffP: String?
+    @Option(parsing: .unconditional, help: "Printed ratio (RR, OR, HR or IRR; see --measure).") var ratio: String?
+    @Option(parsing: .unconditional, help: "Printed CI of the ratio, \"LO,HI\".") var ratioCi: String?
+    @Option(parsing: .unconditional, help: "Printed p of the ratio.") var ratioP: String?
+    @Option(help: "What --ratio is: rr, or, hr or irr (default: hr).") var measure: RatioMeasure = .hr
     @Option(parsing: .unconditional, help: "Outcome is integer data averaged over this many items per participant (enables GRIM/GRIMMER).")
     var integerItems: String?
     @Option(parsing: .unconditional, help: "Printed percentage(s) with an event (checked against n and --count).") var percent: String?
     @Option(parsing: .unconditional, help: "Event count(s) behind --percent.") var count: String?
     @Option(name: .customLong("test"), parsing: .unconditionalSingleValue, help: "A printed test, e.g. \"t(28) = 2.20, p = .06\" (repeatable).")
     var tests: [String] = []
-    @Option(help: "CSV dataset of studies (arrives with TSStudies, issue 5).") var data: String?
+    @Option(help: "Not available: audit a dataset folder with `trialstats report` instead.") var data: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -53,9 +60,17 @@ struct AuditCommand: ParsableCommand {
 
     func buildStudy() throws -> PrintedStudy {
         let tested = try tests.map { try AuditFlags.test($0, flag: "--test") }
+        let lvl = try number(level, flag: "--level")
+        guard lvl > 0, lvl < 1 else { throw ValidationError("--level: must be inside (0, 1), got \(level)") }
+        var effects: [NamedEffect] = []
+        if let e = try ratioEffect(level: lvl) { effects.append(e) }
+        let armFlags = [self.mean, sd, se, ci, p, percent].contains { $0 != nil }
+        if !armFlags, let e = try differenceEffect(level: lvl) { effects.append(e) }
         guard let mean = mean ?? ci.map({ _ in "" }) ?? percent.map({ _ in "" }) else {
-            guard !tested.isEmpty else { throw ValidationError("--mean: missing (or give --test)") }
-            return PrintedStudy(arms: [], tests: tested)
+            guard !tested.isEmpty || !effects.isEmpty else {
+                throw ValidationError("--mean: missing (give arm summaries, --diff/--diff-ci/--diff-p, --ratio or --test)")
+            }
+            return PrintedStudy(arms: [], effects: effects, tests: tested)
         }
         // Number of arms from the first per-arm list given.
         let k: Int = {
@@ -63,9 +78,7 @@ struct AuditCommand: ParsableCommand {
             if let ci { return ci.contains(";") ? 2 : 1 }
             return 1
         }()
-        guard k == 1 || k == 2 else { throw ValidationError("--mean: give one arm or two arms, got \(k) values") }
-        let lvl = try number(level, flag: "--level")
-        guard lvl > 0, lvl < 1 else { throw ValidationError("--level: must be inside (0, 1), got \(level)") }
+        guard k >= 1 else { throw ValidationError("--mean: give at least one arm") }
         let means = mean.isEmpty ? Array(repeating: nil, count: k) : try AuditFlags.printed(mean, flag: "--mean", arms: k)
         let sds = try AuditFlags.printed(sd, flag: "--sd", arms: k, domain: 0...Double.infinity)
         let ses = try AuditFlags.printed(se, flag: "--se", arms: k, domain: 0...Double.infinity)
@@ -91,20 +104,62 @@ struct AuditCommand: ParsableCommand {
         if let totalN { total = try checked { try PrintedNumber.parseCount(totalN, location: "--total-n") } }
         var comparison: PrintedComparison? = nil
         if diff != nil || diffCi != nil || diffP != nil {
-            guard k == 2 else { throw ValidationError("--diff: a comparison needs two arms") }
+            guard k == 2 else { throw ValidationError("--diff: a comparison of arms needs exactly two arms, got \(k)") }
             let e = try diff.map { d in try checked { try PrintedInterval(d, location: "--diff") } }
             let c = try diffCi.flatMap { try AuditFlags.interval($0, flag: "--diff-ci") }
             let dp = try diffP.map { d in try checked { try PrintedInterval(d, location: "--diff-p", domain: 0...1) } }
             comparison = PrintedComparison(estimate: e, ciLower: c?.0, ciUpper: c?.1, p: dp, level: lvl)
         }
-        return PrintedStudy(arms: arms, totalN: total, comparison: comparison, tests: tested)
+        return PrintedStudy(arms: arms, totalN: total, comparison: comparison, effects: effects, tests: tested)
+    }
+
+    /// `--diff`, `--diff-ci`, `--diff-p` without arm summaries: a comparison alone (t on n1 + n2 − 2 df with --n).
+    func differenceEffect(level: Double) throws -> NamedEffect? {
+        guard diff != nil || diffCi != nil || diffP != nil else { return nil }
+        let e = try diff.map { d in try checked { try PrintedInterval(d, location: "--diff") } }
+        let c = try diffCi.flatMap { try AuditFlags.interval($0, flag: "--diff-ci") }
+        let dp = try diffP.map { d in try checked { try PrintedInterval(d, location: "--diff-p", domain: 0...1) } }
+        var df: Double? = nil
+        if let n {
+            let ns = try AuditFlags.counts(n, flag: "--n", arms: AuditFlags.items(n).count)
+            guard ns.count == 2, let a = ns[0], let b = ns[1], a >= 2, b >= 2 else {
+                throw ValidationError("--n: with a comparison alone give the two arm sizes, e.g. 60,58 (each ≥ 2), got \"\(n)\"")
+            }
+            df = Double(a + b - 2)
+        }
+        return NamedEffect(label: "difference", effect: PrintedEffect(measure: .difference, estimate: e, ciLower: c?.0, ciUpper: c?.1,
+                                                                      p: dp, level: level, df: df))
+    }
+
+    /// `--ratio`, `--ratio-ci`, `--ratio-p`, `--measure`: a ratio measure on the log scale.
+    func ratioEffect(level: Double) throws -> NamedEffect? {
+        guard ratio != nil || ratioCi != nil || ratioP != nil else { return nil }
+        let positive = Double.leastNonzeroMagnitude...Double.infinity
+        let e = try ratio.map { d in try checked { try PrintedInterval(d, location: "--ratio", domain: positive) } }
+        let c = try ratioCi.flatMap { try AuditFlags.interval($0, flag: "--ratio-ci") }
+        if let c, c.0.value <= 0 { throw ValidationError("--ratio-ci: a ratio's CI bounds must be positive, got \(c.0.text)") }
+        let rp = try ratioP.map { d in try checked { try PrintedInterval(d, location: "--ratio-p", domain: 0...1) } }
+        return NamedEffect(label: measure.effect.rawValue,
+                           effect: PrintedEffect(measure: measure.effect, estimate: e, ciLower: c?.0, ciUpper: c?.1, p: rp, level: level))
     }
 }
 
-/// Dataset input for `audit --data`: the hook for TSStudies (issue 5). When that module lands, read each study's
-/// printed values into `PrintedStudy` and print `Audit.run` rows with a `study` column.
+/// `--measure` values.
+enum RatioMeasure: String, ExpressibleByArgument, CaseIterable {
+    case rr, or, hr, irr
+    var effect: EffectMeasure {
+        switch self {
+        case .rr: return .rr
+        case .or: return .or
+        case .hr: return .hr
+        case .irr: return .irr
+        }
+    }
+}
+
+/// `audit --data` is not available: `trialstats report DIR` audits every study of a dataset folder.
 enum AuditDataHook {
     static func run(path: String) throws {
-        throw fail("--data: dataset input for audit needs the TSStudies module (issue 5), not yet available; give the printed values as flags")
+        throw fail("--data: not available for audit; run `trialstats report \(path)` to audit a dataset folder, or give the printed values as flags")
     }
 }

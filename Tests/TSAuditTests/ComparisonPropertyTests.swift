@@ -2,23 +2,6 @@ import Foundation
 import Testing
 @testable import TSAudit
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for reproducible property tests.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * uniform() }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-    mutating func bool() -> Bool { next() & 1 == 1 }
-}
-
 /// Prints `x` to `decimals` places as a paper would under `reading`, checked against the project's reading of
 /// the printed text (so a binary value next to a tie is printed the way its interval says).
 func paperPrint(_ x: Double, _ decimals: Int, _ reading: RoundingReading) -> String {

@@ -3,24 +3,6 @@ import Testing
 import TSEffects
 @testable import TSAudit
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator so the property suites are deterministic.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-    mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
-    mutating func logUniform(_ a: Double, _ b: Double) -> Double { exp(uniform(log(a), log(b))) }
-}
-
 /// Prints x with `decimals` decimals as a paper would (correctly rounded from the double; exact decimal ties,
 /// which random doubles essentially never hit, are covered by the tie tests in VerdictEngine).
 func printed(_ x: Double, _ decimals: Int) -> String {
