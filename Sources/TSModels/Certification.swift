@@ -18,7 +18,7 @@ public struct CertificationRow: Sendable {
 /// embedded in the library) with TrialStats' own code paths — `LinearModelFit` (pivoted QR + refinement),
 /// `OneWayAnova`, `UnivariateSummary` — and scores each by its log relative error.
 ///
-/// Targets (issue 7): regression coefficients, their SEs and the residual SD ≥ 9 (Filip ≥ 7); ANOVA F ≥ 9;
+/// Targets: regression coefficients, their SEs and the residual SD ≥ 9 (Filip ≥ 7); ANOVA F ≥ 9;
 /// univariate mean and SD ≥ 13. The other certified values are reported without a target.
 public enum Certification {
     /// Names of the embedded data sets, in table order.

@@ -3,7 +3,7 @@ import TSCore
 @testable import TSAudit
 
 @Suite struct PrintedIntervalReadings {
-    @Test func issueExamplesAsIntervals() throws {
+    @Test func steffensenAndLiangPrintsAsIntervals() throws {
         // Steffensen/Liang abstract values: "−1.4" → [−1.45, −1.35], "2.7" → [2.65, 2.75], "0.006" → [0.0055, 0.0065],
         // "<0.0001" → (0, 0.0001). Tolerance 1e-15: decimal fractions are not exact in binary.
         let a = try PrintedInterval("−1.4").rounded
