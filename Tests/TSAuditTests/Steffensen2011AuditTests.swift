@@ -99,11 +99,11 @@ import Testing
         }
         // Joint search: the CI and p are reproduced by placebo − vitamin D3 with Student t, two-sided, for an
         // unrounded difference of about −0.63 (TSEffects grid: 0.629..0.638 in magnitude), which prints −0.6,
-        // not 0.7. The joint finding is inconsistent by the estimate-vs-CI miss of 1.2. Tolerance 0.005: the
-        // grid search's resolution.
+        // not 0.7. The joint finding is inconsistent by at least the estimate-vs-CI miss of 1.2 (its miss is the
+        // largest single-number miss). Tolerance 0.005: the grid search's resolution.
         let m = try #require(row(rows, "joint", "difference"))
         #expect(m.method.hasPrefix("Student t") && m.method.contains("two-sided") && m.method.hasSuffix("Placebo − Vitamin D3"))
-        #expect(m.verdict.miss != nil && abs(m.verdict.miss! - 1.2) < 1e-9)
+        #expect(m.verdict.miss != nil && m.verdict.miss! >= 1.2 - 1e-9)
         #expect(abs(m.recomputed!.lower - -0.638) < 0.005 && abs(m.recomputed!.upper - -0.629) < 0.005)
         #expect(m.detail.contains("prints as −0.6"))
     }
