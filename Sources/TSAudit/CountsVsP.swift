@@ -50,6 +50,8 @@ public enum CountsMethod: String, Sendable, CaseIterable {
             case nil: return [.pearson, .yates, .nMinusOne, .likelihoodRatio, .fisherMinlike, .fisherCentral, .fisherMidP, .fisherOneSided]
             }
         }
+        // A one-sided p for a larger table: the one-sided 2 × 2 methods, each unchecked with the reason.
+        if sided == .oneSided { return [.fisherOneSided, .pearsonOneSided] }
         var ms: [CountsMethod] = [.pearson, .likelihoodRatio, .freemanHalton]
         if ordered {
             ms.append(.linearByLinear)
