@@ -8,6 +8,7 @@
 ///   point): all 2^k vertices are enumerated for k ≤ 16. For larger k the bound
 ///   S(m) = min_c Σ w_i (m_i − c)² ≤ min_c Σ w_i max((lo_i − c)², (hi_i − c)²) is used: it holds for every m in
 ///   the box and every c, so any c gives a rigorous (outer) bound; c is chosen by golden-section search.
+/// Both ends are widened by Σw·(8ε·max|m|)² for floating-point rounding.
 /// - **Minimum** by exact convex minimisation: min_m S = min_m min_c Σ w_i (m_i − c)² = min_c g(c) with
 ///   g(c) = Σ w_i dist(c, [lo_i, hi_i])² (for fixed c each m_i is best clamped to c). g is convex and piecewise
 ///   quadratic, g'(c)/2 = Σ w_i (c − clamp(c, lo_i, hi_i)) is continuous, piecewise linear and non-decreasing
@@ -38,7 +39,7 @@ enum WeightedSpread {
                 let s = value(w, m)
                 if s > best { best = s; arg = m }
             }
-            return (best, arg)
+            return (best + slack(w, box), arg)
         }
         func bound(_ c: Double) -> Double {
             var s = 0.0
@@ -51,7 +52,15 @@ enum WeightedSpread {
             let x1 = b - g * (b - a), x2 = a + g * (b - a)
             if bound(x1) <= bound(x2) { b = x2 } else { a = x1 }
         }
-        return (bound(0.5 * (a + b)), nil)
+        return (bound(0.5 * (a + b)) + slack(w, box), nil)
+    }
+
+    /// Absolute allowance for rounding in S: Σw·(8ε·max|m|)², the size of S when every mean is off by a few
+    /// ulps (touching intervals give S ≈ 1e-28 instead of 0).
+    static func slack(_ w: [Double], _ box: [ValueInterval]) -> Double {
+        let scale = box.map { max(abs($0.lower), abs($0.upper)) }.max() ?? 0
+        let e = 8 * Double.ulpOfOne * scale
+        return w.reduce(0, +) * e * e
     }
 
     /// Smallest S over the box (exact) and its minimiser.
@@ -80,6 +89,6 @@ enum WeightedSpread {
             }
         }
         let m = (0..<k).map { min(max(c, box[$0].lower), box[$0].upper) }
-        return (value(w, m), m)
+        return (max(0, value(w, m) - slack(w, box)), m)
     }
 }
