@@ -98,13 +98,29 @@ public enum Audit {
                                  nominal: Double(sum), verdict: sum == total ? .consistent : .inconsistent(miss: Double(abs(sum - total))),
                                  method: "sum of arm sizes"))
         }
-        // 4. Comparisons printed without their arms.
+        // 4. The overall test across the arms (one-way and Welch ANOVA from n, mean and SD).
+        if let o = study.overall, o.F != nil || o.p != nil {
+            let summaries = arms.compactMap { a -> SummaryArm? in
+                guard let n = a.n, let m = a.mean, let sd = a.sd else { return nil }
+                return SummaryArm(label: a.label, n: n, mean: m, sd: sd)
+            }
+            if summaries.count == arms.count, arms.count >= 2 {
+                rows += AnovaFromSummaries.check(PrintedAnova(label: "all arms", arms: summaries, F: o.F, p: o.p))
+            } else {
+                for (name, x) in [("overall_F", o.F), ("overall_p", o.p)] {
+                    if let x { rows.append(.unchecked(name, arm: "all arms", reported: x.text, missing: "n, mean and SD of every arm")) }
+                }
+            }
+        }
+        // 5. Tables of counts with a printed p: which test reproduces it.
+        for t in study.tables { rows += CountsVsP.check(t.counts, p: t.p, label: t.label, ordered: t.ordered) }
+        // 6. Comparisons printed without their arms.
         for e in study.effects {
             // Without an estimate, a CI bound from the p says nothing the p from the CI does not.
             let checks = ComparisonAlone.check(e.effect, label: e.label)
             rows += Alternatives.prune(checks.filter { e.effect.estimate != nil || !$0.check.hasPrefix("effect_ci_") })
         }
-        // 5. Free-standing tests.
+        // 7. Free-standing tests.
         rows += study.tests.map { StatisticVsP.check($0) }
         return rows
     }

@@ -69,22 +69,52 @@ public struct NamedEffect: Sendable {
     }
 }
 
-/// What a study printed: arms, an optional total and comparison of the first two arms, comparisons printed
-/// without arms, and any free-standing tests.
+/// A table of counts with the p the paper printed for it.
+public struct PrintedTable: Sendable {
+    public var label: String
+    /// Rows × columns of whole counts.
+    public var counts: [[Int]]
+    public var p: PrintedInterval
+    /// Ordered categories (adds the trend tests).
+    public var ordered: Bool
+    public init(label: String = "table", counts: [[Int]], p: PrintedInterval, ordered: Bool = false) {
+        self.label = label
+        self.counts = counts
+        self.p = p
+        self.ordered = ordered
+    }
+}
+
+/// The overall test printed across all arms (one-way or Welch ANOVA): F and/or p.
+public struct PrintedOverall: Sendable {
+    public var F: PrintedInterval?
+    public var p: PrintedInterval?
+    public init(F: PrintedInterval? = nil, p: PrintedInterval? = nil) {
+        self.F = F
+        self.p = p
+    }
+}
+
+/// What a study printed: arms, an optional total and comparison of the first two arms, an overall test across
+/// the arms, comparisons printed without arms, tables of counts with their p, and free-standing tests.
 public struct PrintedStudy: Sendable {
     public var arms: [PrintedArm]
     /// Total analysed (the sum of arm sizes), when printed.
     public var totalN: Int?
     public var comparison: PrintedComparison?
+    public var overall: PrintedOverall?
     public var effects: [NamedEffect]
+    public var tables: [PrintedTable]
     public var tests: [PrintedTest]
 
-    public init(arms: [PrintedArm], totalN: Int? = nil, comparison: PrintedComparison? = nil, effects: [NamedEffect] = [],
-                tests: [PrintedTest] = []) {
+    public init(arms: [PrintedArm], totalN: Int? = nil, comparison: PrintedComparison? = nil, overall: PrintedOverall? = nil,
+                effects: [NamedEffect] = [], tables: [PrintedTable] = [], tests: [PrintedTest] = []) {
         self.arms = arms
         self.totalN = totalN
         self.comparison = comparison
+        self.overall = overall
         self.effects = effects
+        self.tables = tables
         self.tests = tests
     }
 }

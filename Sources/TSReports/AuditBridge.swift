@@ -54,6 +54,13 @@ enum AuditBridge {
         }
         if let total = totalLine(study) { out.append(total) }
         for (ci, c) in study.comparisons.enumerated() where !fed.contains(ci) {
+            // A p printed for a table of counts: which test reproduces it.
+            if c.measure == .pOnly, let p = c.p?.within(0...1), let counts = table(c, study: study) {
+                let label = "\(c.armA) vs \(c.armB)"
+                let rows = Audit.run(PrintedStudy(arms: [], tables: [PrintedTable(label: label, counts: counts, p: p)]))
+                for r in rows { out.append(line(r, outcome: c.outcome, timepoint: c.timepoint, comparison: label, armLabel: label)) }
+                continue
+            }
             // A comparison printed without its arms: its estimate, CI and p against each other.
             if let effect = effect(c), effect.p != nil || (effect.estimate != nil && effect.ciLower != nil) {
                 let rows = Audit.run(PrintedStudy(arms: [], effects: [NamedEffect(label: "\(c.armA) − \(c.armB)", effect: effect)]))
@@ -65,6 +72,24 @@ enum AuditBridge {
                 + "\(c.measure.rawValue) \(c.estimate?.text ?? c.p?.text ?? "") — " + unauditedReason(c, study: study))
         }
         return (out, unaudited)
+    }
+
+    /// The two arms' counts over the outcome's categories (rows armA, armB), when every count is printed.
+    static func table(_ c: PrintedComparisonRow, study: StudyDataset) -> [[Int]]? {
+        let rows = study.counts.filter { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
+        var categories: [String] = []
+        for r in rows where !categories.contains(r.category) { categories.append(r.category) }
+        guard categories.count >= 2 else { return nil }
+        var out: [[Int]] = []
+        for arm in [c.armA, c.armB] {
+            var line: [Int] = []
+            for cat in categories {
+                guard let r = rows.first(where: { $0.arm == arm && $0.category == cat }), let k = r.count else { return nil }
+                line.append(Int(k.value))
+            }
+            out.append(line)
+        }
+        return out
     }
 
     /// A dataset comparison as a printed effect for `ComparisonAlone` (nil for a p-only row).
@@ -86,7 +111,10 @@ enum AuditBridge {
         let arms = study.arms.filter { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
         let hasArms = arms.contains { $0.arm == c.armA } && arms.contains { $0.arm == c.armB }
         switch c.measure {
-        case .pOnly: return hasArms ? "only a p is printed and the arm sizes are not" : "only a p is printed, without both arms' summaries"
+        case .pOnly:
+            let counted = study.counts.contains { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
+            if counted { return "only a p is printed, and the counts of its table are not all printed" }
+            return hasArms ? "only a p is printed and the arm sizes are not" : "only a p is printed, without both arms' summaries or counts"
         case .difference: return "the arms' summaries are not printed for this outcome and time point"
         default: return "a \(c.measure.rawValue) without the counts or arm summaries it comes from"
         }

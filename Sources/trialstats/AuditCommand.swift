@@ -16,6 +16,9 @@ struct AuditCommand: ParsableCommand {
             Without --n the arm sizes are inferred (with --total-n they are paired); the n rows give the feasible set.
             A comparison alone: --diff 0.42 --diff-ci=-0.10,0.94 --diff-p 0.11 (add --n 60,58 for t on n1 + n2 − 2 df).
             A ratio: --ratio 0.81 --ratio-ci 0.70,0.94 --ratio-p 0.005 --measure hr (rr, or, hr, irr; log scale).
+            Counts with their p: --table "6,22;35,42" --p 0.026 (any r×c; --ordered adds trend tests): which test reproduces.
+            Three or more arms: the same per-arm lists (--n 14,9,12 --mean 23.2,31.6,25.5 --sd 7.2,5.8,8.1) with
+            --overall-f 3.789 and/or --overall-p 0.033 (one-way ANOVA F and Welch's ANOVA).
             Test statistics: --test "t(28) = 2.20, p = .06" (repeatable; t, z, F, chi2, r); without df
             ("chi2 = 7.81, p = 0.050") the df that reproduce it are searched.
             Verdicts: consistent, rounding (only at the edge of the printed precision), inconsistent (with the miss),
@@ -38,6 +41,10 @@ struct AuditCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Printed CI of the ratio, \"LO,HI\".") var ratioCi: String?
     @Option(parsing: .unconditional, help: "Printed p of the ratio.") var ratioP: String?
     @Option(help: "What --ratio is: rr, or, hr or irr (default: hr).") var measure: RatioMeasure = .hr
+    @Option(parsing: .unconditional, help: "Table of counts, rows separated by ';', e.g. \"6,22;35,42\" (its p is --p).") var table: String?
+    @Flag(help: "The table's columns are ordered categories (adds linear-by-linear and trend tests).") var ordered = false
+    @Option(parsing: .unconditional, help: "Printed F of the overall test across the arms (one-way or Welch ANOVA).") var overallF: String?
+    @Option(parsing: .unconditional, help: "Printed p of the overall test across the arms.") var overallP: String?
     @Option(parsing: .unconditional, help: "Outcome is integer data averaged over this many items per participant (enables GRIM/GRIMMER).")
     var integerItems: String?
     @Option(parsing: .unconditional, help: "Printed percentage(s) with an event (checked against n and --count).") var percent: String?
@@ -63,6 +70,16 @@ struct AuditCommand: ParsableCommand {
         let lvl = try number(level, flag: "--level")
         guard lvl > 0, lvl < 1 else { throw ValidationError("--level: must be inside (0, 1), got \(level)") }
         var effects: [NamedEffect] = []
+        if let table {
+            guard [self.mean, sd, se, ci, percent, n].allSatisfy({ $0 == nil }) else {
+                throw ValidationError("--table: give a table of counts and its --p on their own, without arm summaries")
+            }
+            guard let p else { throw ValidationError("--table: give the p the paper printed for it with --p, e.g. --p 0.026") }
+            let counts = try checked { try ContingencyTable.parse(table, location: "--table") }.counts
+            let printedP = try checked { try PrintedInterval(p, location: "--p", domain: 0...1) }
+            return PrintedStudy(arms: [], effects: try ratioEffect(level: lvl).map { [$0] } ?? [],
+                                tables: [PrintedTable(counts: counts, p: printedP, ordered: ordered)], tests: tested)
+        }
         if let e = try ratioEffect(level: lvl) { effects.append(e) }
         let armFlags = [self.mean, sd, se, ci, p, percent].contains { $0 != nil }
         if !armFlags, let e = try differenceEffect(level: lvl) { effects.append(e) }
@@ -110,7 +127,13 @@ struct AuditCommand: ParsableCommand {
             let dp = try diffP.map { d in try checked { try PrintedInterval(d, location: "--diff-p", domain: 0...1) } }
             comparison = PrintedComparison(estimate: e, ciLower: c?.0, ciUpper: c?.1, p: dp, level: lvl)
         }
-        return PrintedStudy(arms: arms, totalN: total, comparison: comparison, effects: effects, tests: tested)
+        var overall: PrintedOverall? = nil
+        if overallF != nil || overallP != nil {
+            guard k >= 2 else { throw ValidationError("--overall-p: an overall test needs two or more arms, got \(k)") }
+            overall = PrintedOverall(F: try overallF.map { x in try checked { try PrintedInterval(x, location: "--overall-f", domain: 0...Double.infinity) } },
+                                     p: try overallP.map { x in try checked { try PrintedInterval(x, location: "--overall-p", domain: 0...1) } })
+        }
+        return PrintedStudy(arms: arms, totalN: total, comparison: comparison, overall: overall, effects: effects, tests: tested)
     }
 
     /// `--diff`, `--diff-ci`, `--diff-p` without arm summaries: a comparison alone (t on n1 + n2 − 2 df with --n).

@@ -41,4 +41,52 @@ import Testing
         let r = try CLIRunner.run(["audit", "--data", "x.csv"])
         #expect(r.status != 0 && r.stderr.contains("trialstats report"))
     }
+
+    @Test func meanAndSDAloneNeverAccuse() throws {
+        let r = try CLIRunner.run(["audit", "--mean=1.2,0.4", "--sd", "2.1,2.4", "--total-n", "120", "--format", "csv"])
+        #expect(r.status == 0 && !r.stdout.contains(",inconsistent,") && r.stdout.contains(",unchecked,"))
+    }
+
+    @Test func comparisonAloneIsAudited() throws {
+        // 0.42 (95% CI −0.10 to 0.94), p = 0.11: z = 1.583, p = 0.113.
+        let r = try CLIRunner.run(["audit", "--diff", "0.42", "--diff-ci=-0.10,0.94", "--diff-p", "0.11", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix("effect_p,difference,0.11,") && $0.contains(",consistent,") && $0.hasSuffix(",result") })
+    }
+
+    @Test func comparisonCIAndPWithArmMeansButNoSDs() throws {
+        // The issue of a method row accusing while every other row is unchecked: CI 0.15 to 1.45 and p 0.016
+        // agree under z (p = 0.0159) and t on 116 df.
+        let r = try CLIRunner.run(["audit", "--mean=2.10,1.30", "--n", "60,58", "--diff-ci", "0.15,1.45", "--diff-p", "0.016", "--format", "csv"])
+        #expect(r.status == 0 && !r.stdout.contains(",inconsistent,"))
+        #expect(r.stdout.contains("t(116) two-sided"))
+    }
+
+    @Test func ratioNeedsPositiveBounds() throws {
+        let ok = try CLIRunner.run(["audit", "--ratio", "0.81", "--ratio-ci", "0.70,0.94", "--ratio-p", "0.005", "--measure", "hr"])
+        #expect(ok.status == 0 && ok.stdout.contains("effect_p [HR]") && ok.stdout.contains("CONSISTENT"))
+        let bad = try CLIRunner.run(["audit", "--ratio", "0.81", "--ratio-ci", "0,0.94"])
+        #expect(bad.status != 0 && bad.stderr.contains("--ratio-ci"))
+    }
+
+    @Test func statisticWithoutDFSearchesDF() throws {
+        let r = try CLIRunner.run(["audit", "--test", "chi2 = 7.81, p = 0.050"])
+        #expect(r.status == 0 && r.stdout.contains("df 3 reproduces") && r.stdout.contains("CONSISTENT"))
+    }
+
+    @Test func countsWithPrintedPNameTheTest() throws {
+        // Mrozek, Cleveland Clinic J Med (chi-square and Fisher's exact tests): 6/28 vs 35/77, printed P = .026.
+        let r = try CLIRunner.run(["audit", "--table", "6,22;35,42", "--p", ".026"])
+        #expect(r.status == 0 && r.stdout.contains("counts_p [table]"))
+        #expect(r.stdout.contains("· Pearson χ² (no continuity correction), df 1") && r.stdout.contains("· Yates-corrected χ², df 1"))
+        let bad = try CLIRunner.run(["audit", "--table", "6,22;35,42", "--p", ".026", "--mean", "1"])
+        #expect(bad.status != 0 && bad.stderr.contains("--table"))
+    }
+
+    @Test func threeArmsWithOverallTest() throws {
+        // Groups (14, 23.2, 7.2), (9, 31.6, 5.8), (12, 25.5, 8.1): one-way ANOVA F = 3.789 (epidemiological.net,
+        // "One-way ANOVA analyses, by hand and in R", 2019).
+        let r = try CLIRunner.run(["audit", "--n", "14,9,12", "--mean", "23.2,31.6,25.5", "--sd", "7.2,5.8,8.1", "--overall-f", "3.789"])
+        #expect(r.status == 0 && r.stdout.contains("overall_F [all arms]") && r.stdout.contains("CONSISTENT  [one-way ANOVA F"))
+    }
 }

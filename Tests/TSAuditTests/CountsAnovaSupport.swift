@@ -2,23 +2,6 @@ import Foundation
 import TSCore
 @testable import TSAudit
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator, so the property suites are deterministic.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * uniform() }
-    mutating func bool() -> Bool { next() & 1 == 1 }
-}
 
 /// How a paper's software turns a computed value into printed digits.
 enum PaperRounding: CaseIterable {

@@ -83,3 +83,34 @@ import Testing
         #expect(none.verdict == .unchecked(missing: "df or n"))
     }
 }
+
+/// Forms papers print, through the one printed-value type.
+@Suite struct PrintedForms {
+    @Test func unicodeBoundsAreReadAndAudited() throws {
+        // "p ⩽ 0.006" (U+2A7D) is a bound at most 0.006: it reaches the audit instead of vanishing.
+        let p = try PrintedInterval("p ⩽ 0.006", domain: 0...1)
+        #expect(p.relation == .lessOrEqual && p.value == 0.006 && p.bound == .atMost)
+        let arm = PrintedArm(label: "a", n: 33, mean: try PrintedInterval("−1.4"), sd: try PrintedInterval("2.7"), p: p)
+        let rows = Audit.run(PrintedStudy(arms: [arm]))
+        let r = try #require(rows.first { $0.check == "p" && $0.scope == .result })
+        #expect(r.verdict == .consistent && r.reported == "p ⩽ 0.006")
+        for text in ["P<0.0001", "p = .04", "P=0.03", "≥ 5", "=< 0.05", "1,725", "−2.3", "12.5%"] {
+            #expect((try? PrintedInterval(text)) != nil, "\(text) not read")
+        }
+    }
+
+    @Test func ratioMeasuresAreAuditedOnTheLogScale() throws {
+        // HR 0.81 (0.70 to 0.94), p = 0.005 (Altman & Bland, BMJ 2011;343:d2304, example): consistent under z.
+        let e = PrintedEffect(measure: .hr, estimate: try PrintedInterval("0.81"), ciLower: try PrintedInterval("0.70"),
+                              ciUpper: try PrintedInterval("0.94"), p: try PrintedInterval("0.005", domain: 0...1))
+        let rows = Audit.run(PrintedStudy(arms: [], effects: [NamedEffect(label: "HR", effect: e)]))
+        let results = rows.filter { $0.scope == .result }
+        #expect(Set(results.map(\.check)) == ["effect_vs_ci", "effect_p", "effect_ci_lower", "effect_ci_upper"])
+        #expect(results.allSatisfy { $0.verdict.reproduces })
+        // The same CI with p = 0.05 cannot be: z = 2.78 gives p = 0.0054.
+        var bad = e
+        bad.p = try PrintedInterval("0.05", domain: 0...1)
+        let worse = Audit.run(PrintedStudy(arms: [], effects: [NamedEffect(label: "HR", effect: bad)]))
+        #expect(worse.contains { $0.check == "effect_p" && $0.scope == .result && $0.verdict.miss != nil })
+    }
+}
