@@ -42,6 +42,12 @@ struct DifferenceRegion {
     /// Range of d reproducing the CI, p and the printed estimate.
     var dWithEstimate: ValueInterval?
 
+    /// No reproducing values (a method ruled out beforehand).
+    init() {
+        d = nil
+        dWithEstimate = nil
+    }
+
     init(_ r1: ArmRegion, _ r2: ArmRegion, comparison: PrintedComparison, method: DifferenceMethod,
          reading: RoundingReading = .halfUp, steps: Int = 48) {
         d = nil

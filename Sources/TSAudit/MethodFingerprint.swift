@@ -53,8 +53,23 @@ public enum MethodFingerprint {
                                   comparison: PrintedComparison) -> [DifferenceResult] {
         let r1 = jointRegion(a, n: n1).region, r2 = jointRegion(b, n: n2).region
         return DifferenceMethod.all.map { m in
-            DifferenceResult(method: m, region: DifferenceRegion(r1, r2, comparison: comparison, method: m))
+            guard mayReproduce(a, b, n1: n1, n2: n2, comparison: comparison, method: m) else {
+                return DifferenceResult(method: m, region: DifferenceRegion())
+            }
+            return DifferenceResult(method: m, region: DifferenceRegion(r1, r2, comparison: comparison, method: m))
         }
+    }
+
+    /// A necessary condition for a joint fit under `m`: the printed CI bounds and p each meet the enclosure of
+    /// what the method can give over the box of the arms' printed means and spreads (`TwoArmBox`), which holds
+    /// every joint region. When it fails the joint search cannot succeed and is skipped.
+    static func mayReproduce(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, comparison c: PrintedComparison,
+                             method m: DifferenceMethod) -> Bool {
+        guard let box = TwoArmBox(a, b, n1: n1, n2: n2, test: m.test, level: c.level, sign: m.sign, reading: .halfUp) else { return true }
+        if let l = c.ciLower, !box.boundRange(side: -1).meets(l.rounded) { return false }
+        if let u = c.ciUpper, !box.boundRange(side: 1).meets(u.rounded) { return false }
+        if let p = c.p, !box.pRange(sided: m.sided).meets(p.interval(.halfUp).closed.hull(p.rounded)) { return false }
+        return true
     }
 
     static func summary(_ arm: PrintedArm) -> String {

@@ -241,14 +241,19 @@ public enum ReportText {
         let lead = String(text.prefix(while: { $0 == " " }))
         var lines: [String] = []
         var current = lead
+        var length = lead.count   // characters in `current`, kept alongside it (String.count is linear)
+        let indentLength = indent.count
         var empty = true
         for word in text.dropFirst(lead.count).split(separator: " ") {
-            if empty { current += word; empty = false; continue }
-            if current.count + 1 + word.count > width {
+            let w = word.count
+            if empty { current += word; length += w; empty = false; continue }
+            if length + 1 + w > width {
                 lines.append(current)
                 current = indent + word
+                length = indentLength + w
             } else {
                 current += " " + word
+                length += 1 + w
             }
         }
         lines.append(current)
