@@ -33,8 +33,11 @@ public enum DifferenceChecks {
         guard let e = comparison.estimate else { return [] }
         var rows: [AuditRow] = []
         if let m1 = a.mean, let m2 = b.mean {
+            // The difference of the printed means is decided in decimal (0.75 printed "0.8" is a tie, not 0.7).
+            let exact = PrintedInterval.decimalDifference(m1, m2)
             func judge(_ sign: Double) -> Judgement {
-                Judgement.judge(reported: e, nominal: sign * (m1.value - m2.value)) { reading in
+                let fits = exact.map { e.printsFraction(numerator: Int(sign) * $0.0, denominator: $0.1) }
+                return Judgement.judge(reported: e, nominal: sign * (m1.value - m2.value), nominalFits: fits) { reading in
                     let x = m1.interval(reading).closed, y = m2.interval(reading).closed
                     let lo = x.lower - y.upper, hi = x.upper - y.lower
                     return sign > 0 ? ValueInterval(lo, hi) : ValueInterval(-hi, -lo)

@@ -257,12 +257,27 @@ public struct PrintedInterval: Sendable, Equatable, CustomStringConvertible {
 
     /// a + b as an exact decimal fraction (numerator over a power of ten), when both are exact decimals.
     public static func decimalSum(_ a: PrintedInterval, _ b: PrintedInterval) -> (Int, Int)? {
+        decimalCombination(a, b, sign: 1)
+    }
+
+    /// a − b as an exact decimal fraction, when both are exact decimals.
+    public static func decimalDifference(_ a: PrintedInterval, _ b: PrintedInterval) -> (Int, Int)? {
+        decimalCombination(a, b, sign: -1)
+    }
+
+    static func decimalCombination(_ a: PrintedInterval, _ b: PrintedInterval, sign: Int) -> (Int, Int)? {
         guard let x = a.decimalFraction, let y = b.decimalFraction else { return nil }
         let den = max(x.denominator, y.denominator)
         let (xn, o1) = x.numerator.multipliedReportingOverflow(by: den / x.denominator)
         let (yn, o2) = y.numerator.multipliedReportingOverflow(by: den / y.denominator)
-        let (sum, o3) = xn.addingReportingOverflow(yn)
+        let (sum, o3) = xn.addingReportingOverflow(sign * yn)
         return o1 || o2 || o3 ? nil : (sum, den)
+    }
+
+    /// Whether the exact fraction num/den prints as this text under half-up or half-even rounding.
+    public func printsFraction(numerator: Int, denominator: Int) -> Bool {
+        containsFraction(numerator: numerator, denominator: denominator, reading: .halfUp)
+            || containsFraction(numerator: numerator, denominator: denominator, reading: .halfEven)
     }
 
     public var description: String { text }
