@@ -20,6 +20,8 @@ public struct AuditRow: Sendable, Equatable {
     public var arm: String
     /// The reported value as printed ("−2.3", "0.332", "68 total").
     public var reported: String
+    /// The printed number itself, when the row checks one printed number (nil for joint rows and sizes).
+    public var printed: PrintedInterval?
     /// Range of recomputed values over the box of rounded inputs (for `n`: the feasible arm sizes).
     public var recomputed: ValueInterval?
     /// Recomputed from the inputs exactly as printed, when one value exists.
@@ -56,6 +58,7 @@ public struct AuditRow: Sendable, Equatable {
         self.init(check: check, arm: arm, reported: reported.text, recomputed: j.range, nominal: j.nominal,
                   verdict: j.verdict, readings: j.readings, method: method, detail: detail)
         self.alternativeReading = alternative
+        self.printed = reported
         if case .inconsistent = j.verdict, j.readings.contains(.truncation) {
             self.detail += (detail.isEmpty ? "" : "; ") + "reproduced if the paper truncated instead of rounding"
         }

@@ -24,6 +24,7 @@ public enum Finding {
         let reproducing = consistent + rounding
         var out = AuditRow(check: first.check, arm: first.arm, reported: first.reported, verdict: .unchecked(missing: ""),
                            scope: .result)
+        out.printed = methods.lazy.compactMap(\.printed).first
         func names(_ rs: [AuditRow]) -> String { unique(rs.map(\.method)).joined(separator: "; ") }
         if let best = consistent.first ?? rounding.first {
             out.verdict = consistent.isEmpty ? .rounding : .consistent

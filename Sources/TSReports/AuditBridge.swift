@@ -38,9 +38,13 @@ enum AuditBridge {
                 audited.insert(a.arm); audited.insert(b.arm)
             }
             for r in rows where !audited.contains(r.arm) {
-                guard r.n != nil || r.sd != nil || r.ciLower != nil || r.p != nil, let pa = printedArm(r) else { continue }
-                // An arm with nothing to check against (no CI, p or SD with n) gives no rows worth printing.
-                guard r.ciLower != nil || r.p != nil else { continue }
+                // An arm with nothing to check its numbers against (no CI and no p) gives no audit rows; it is
+                // listed as not audited, with the reason.
+                guard r.ciLower != nil || r.p != nil, let pa = printedArm(r) else {
+                    unaudited.append("\(g.outcome)\(g.timepoint.isEmpty ? "" : " \(g.timepoint)"), \(r.arm): \(r.measure.rawValue) "
+                        + "\(r.mean.text) — nothing printed to check it against (a CI, or a p with the spread)")
+                    continue
+                }
                 add(Audit.run(PrintedStudy(arms: [pa])), comparison: nil)
             }
         }
@@ -167,7 +171,7 @@ enum AuditBridge {
                            printedText: r.reported, flag: flag, difference: r.verdict.miss, method: r.method, detail: detail)
         l.scope = r.scope
         l.alternativeReading = r.alternativeReading
-        if let m = r.verdict.miss, !m.isNaN, let printed = try? PrintedInterval(r.reported) { l.missInUnits = m / (2 * printed.halfUnit) }
+        if let m = r.verdict.miss, !m.isNaN, let printed = r.printed, printed.relation == .equal { l.missInUnits = m / (2 * printed.halfUnit) }
         return l
     }
 }

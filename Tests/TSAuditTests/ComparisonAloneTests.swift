@@ -140,9 +140,10 @@ import Testing
     }
 
     @Test func missingInputsAreNamed() {
-        // CI 1 to 2 and p 0.01 without an estimate: the CI centre 1.5 stands for it (z = 1.5/(1/3.92) = 5.88,
-        // p ≈ 4e-9 under z), so p = 0.01 is checked and does not reproduce; a CI bound from the p needs the estimate.
-        let r = ComparisonAlone.check(PrintedEffect(ciLower: pi("1"), ciUpper: pi("2"), p: pv("0.01")), label: "m")
+        // CI 1.0 to 2.0 and p 0.01 without an estimate: the CI centre 1.5 stands for it (z = 1.5/(1/3.92) = 5.88;
+        // over the rounding box z ≥ 5.17, p < 3e-7 under z), so p = 0.01 is checked and does not reproduce; a CI
+        // bound from the p needs the estimate.
+        let r = ComparisonAlone.check(PrintedEffect(ciLower: pi("1.0"), ciUpper: pi("2.0"), p: pv("0.01")), label: "m")
         #expect(r.contains { $0.check == "effect_p" && $0.method.contains("CI centre") && $0.verdict.miss != nil })
         #expect(r.contains { $0.check == "effect_ci_lower" && $0.verdict == .unchecked(missing: "estimate") })
         let neg = ComparisonAlone.check(PrintedEffect(measure: .or, estimate: pi("-0.2"), ciLower: pi("0.5"), ciUpper: pi("2"), p: pv("0.5")), label: "m")
