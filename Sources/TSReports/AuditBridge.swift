@@ -119,8 +119,12 @@ enum AuditBridge {
             let counted = study.counts.contains { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
             if counted { return "only a p is printed, and the counts of its table are not all printed" }
             return hasArms ? "only a p is printed and the arm sizes are not" : "only a p is printed, without both arms' summaries or counts"
+        case .difference where c.ciLower == nil && c.p == nil:
+            return "only the estimate is printed: no CI, p or arm summaries to check it against"
         case .difference: return "the arms' summaries are not printed for this outcome and time point"
-        default: return "a \(c.measure.rawValue) without the counts or arm summaries it comes from"
+        default:
+            if c.ciLower == nil && c.p == nil { return "only the estimate is printed: no CI, p or counts to check it against" }
+            return "a \(c.measure.rawValue) without the counts or arm summaries it comes from"
         }
     }
 

@@ -59,9 +59,9 @@ struct AuditCommand: ParsableCommand {
         let study = try buildStudy()
         let rows = Audit.run(study)
         switch output.format {
-        case .text: print(AuditTable.text(rows, title: "Audit of printed values"), terminator: "")
-        case .csv: print(AuditTable.csv(rows), terminator: "")
-        case .json: print(AuditTable.json(rows), terminator: "")
+        case .text: try StandardOutput.print(AuditTable.text(rows, title: "Audit of printed values"), terminator: "")
+        case .csv: try StandardOutput.print(AuditTable.csv(rows), terminator: "")
+        case .json: try StandardOutput.print(AuditTable.json(rows), terminator: "")
         }
     }
 

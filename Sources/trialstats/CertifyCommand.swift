@@ -35,7 +35,7 @@ struct CertifyCommand: ParsableCommand {
         do { rows = try Certification.run(datasets: datasets.isEmpty ? nil : datasets) } catch {
             throw fail(error.description)
         }
-        print(summary ? CertifyReport.summary(rows, csv: format != .text) : CertifyReport.table(rows, csv: format != .text),
+        try StandardOutput.print(summary ? CertifyReport.summary(rows, csv: format != .text) : CertifyReport.table(rows, csv: format != .text),
               terminator: "")
         if rows.contains(where: { !$0.passes }) { throw ExitCode.failure }
     }

@@ -64,7 +64,7 @@ struct CountsCommand: ParsableCommand {
             let sizes = try group.map { g in try checked { try PrintedNumber.parseCount(g, location: "--group") } }
             let bound = try number(pb, flag: "--p-below")
             let rows = try checked { try BoundImplications.rows(groupSizes: sizes, categories: categories, pBound: bound) }
-            output.emit(rows, title: "What P < \(pb) implies for groups of \(sizes.map(String.init).joined(separator: ", ")) (no counts invented)")
+            try output.emit(rows, title: "What P < \(pb) implies for groups of \(sizes.map(String.init).joined(separator: ", ")) (no counts invented)")
             return
         }
         let rowLabels = rows.map(CountsCommand.labels)
@@ -75,7 +75,7 @@ struct CountsCommand: ParsableCommand {
         let mc = monteCarlo.map { (replicates: $0, seed: seed) }
         let result = try checked { try TableReport.rows(t, ordered: ordered, scores: sc, level: lv, monteCarlo: mc, workLimit: workLimit) }
         let title = "\(t.rowCount)x\(t.columnCount) table, N = \(t.total); rows: \(t.rowLabels.joined(separator: ", ")); columns: \(t.columnLabels.joined(separator: ", "))"
-        output.emit(result, title: title)
+        try output.emit(result, title: title)
     }
 
     static func labels(_ s: String) -> [String] {

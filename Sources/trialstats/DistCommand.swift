@@ -53,6 +53,6 @@ struct DistCommand: ParsableCommand {
 
     func run() throws {
         let evaluation = try checked { try DistributionEvaluation(self) }
-        output.emitValues([evaluation.row])
+        try output.emitValues([evaluation.row])
     }
 }

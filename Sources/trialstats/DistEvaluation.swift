@@ -127,22 +127,22 @@ struct DistributionEvaluation {
 
 extension OutputOptions {
     /// Prints distribution values: CSV/JSON with the result in `value` (17 significant digits).
-    func emitValues(_ rows: [DistributionValue]) {
+    func emitValues(_ rows: [DistributionValue]) throws {
         switch format {
         case .text:
             for r in rows {
-                print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
+                try StandardOutput.print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
             }
         case .csv:
-            print("distribution,parameters,function,argument,value")
+            try StandardOutput.print("distribution,parameters,function,argument,value")
             for r in rows {
-                print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
+                try StandardOutput.print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
             }
         case .json:
             let items = rows.map {
                 "  {\"distribution\": \"\($0.distribution)\", \"parameters\": \"\($0.parameters)\", \"function\": \"\($0.function)\", \"argument\": \(ResultTable.jsonNumber($0.argument)), \"value\": \(ResultTable.jsonNumber($0.value))}"
             }
-            print("[\n" + items.joined(separator: ",\n") + "\n]")
+            try StandardOutput.print("[\n" + items.joined(separator: ",\n") + "\n]")
         }
     }
 }

@@ -29,6 +29,10 @@ struct MeansBatch {
         let name = path == "-" ? "<stdin>" : path
         let handle: FileHandle
         if path == "-" { handle = FileHandle.standardInput } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--data: \(path) is a folder; give a CSV file, or - for standard input")
+            }
             guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("--data: cannot open \(path)") }
             handle = h
         }
@@ -48,13 +52,12 @@ struct MeansBatch {
         }
         let layout = Layout(col: col, suffixed: suffixed)
         pending.reserveCapacity(Self.flushAt + 4096)
-        defer { flush() }
         let progress = isatty(STDERR_FILENO) != 0
         let extraCols = ["id", "line"]
         var first = true
         switch format {
-        case .csv: write(ResultTable.csvHeader(extra: extraCols))
-        case .json: write("[\n")
+        case .csv: try write(ResultTable.csvHeader(extra: extraCols))
+        case .json: try write("[\n")
         case .text: break
         }
         var bad = 0, seen = 0
@@ -66,53 +69,56 @@ struct MeansBatch {
             } catch {
                 bad += 1
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                if strict { throw ExitCode(1) }
+                if strict { try flush(); throw ExitCode(1) }
                 continue
             }
             seen += 1
             if progress, seen % 10_000 == 0 { FileHandle.standardError.write(Data("\r\(seen) rows".utf8)) }
+            let rows: [ResultRow]
             do {
-                let rows = try compute(record, col: col, layout: layout, name: name)
-                for r in rows { emit(r, first: &first, extra: extraCols) }
+                rows = try compute(record, col: col, layout: layout, name: name)
             } catch {
                 bad += 1
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                if strict { finish(); throw ExitCode(1) }
+                if strict { try finish(); try flush(); throw ExitCode(1) }
+                continue
             }
+            for r in rows { try emit(r, first: &first, extra: extraCols) }
         }
         if progress, seen >= 10_000 { FileHandle.standardError.write(Data("\r\(seen) rows\n".utf8)) }
-        finish()
+        try finish()
+        try flush()
         if bad > 0 {
             FileHandle.standardError.write(Data("\(name): \(bad) bad row(s) skipped\n".utf8))
             throw ExitCode(1)
         }
     }
 
-    private mutating func finish() {
-        if format == .json { write(rowsOut == 0 ? "]\n" : "\n]\n") }
+    private mutating func finish() throws {
+        if format == .json { try write(rowsOut == 0 ? "]\n" : "\n]\n") }
     }
 
-    private mutating func write(_ s: String) {
+    private mutating func write(_ s: String) throws {
         pending.append(contentsOf: s.utf8)
-        if pending.count >= Self.flushAt { flush() }
+        if pending.count >= Self.flushAt { try flush() }
     }
 
-    private mutating func flush() {
+    private mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(pending))
+        try StandardOutput.write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
-    private mutating func emit(_ r: ResultRow, first: inout Bool, extra: [String]) {
+    private mutating func emit(_ r: ResultRow, first: inout Bool, extra: [String]) throws {
         switch format {
         case .csv:
             ResultTable.appendCSVLine(r, extra: extra, to: &pending)
-            if pending.count >= Self.flushAt { flush() }
+            if pending.count >= Self.flushAt { try flush() }
         case .json:
             let obj = ResultTable.json([r]).split(separator: "\n", omittingEmptySubsequences: true)[1]
-            write((first ? "" : ",\n") + obj)
+            try write((first ? "" : ",\n") + obj)
         case .text:
-            write((r.extra["id"].map { "\($0): " } ?? "line \(r.extra["line"] ?? "?"): ") + ResultTable.text([r]))
+            try write((r.extra["id"].map { "\($0): " } ?? "line \(r.extra["line"] ?? "?"): ") + ResultTable.text([r]))
         }
         first = false
         rowsOut += 1

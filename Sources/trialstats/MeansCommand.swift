@@ -95,6 +95,6 @@ struct MeansCommand: ParsableCommand {
         let title = k == 1
             ? "One arm: mean with \(s.interval == .t ? "t" : "z") CI"
             : "Two arms, \(names[0] ?? "arm 1") minus \(names[1] ?? "arm 2")"
-        output.emit(rows, title: title)
+        try output.emit(rows, title: title)
     }
 }

@@ -50,7 +50,7 @@ struct ModelCommand: ParsableCommand {
             + (frame.droppedRows > 0 ? ", \(frame.droppedRows) dropped for missing values" : "")
         do {
             let rows = fam == .gaussian ? try ModelRows.gaussian(frame, level: lv) : try ModelRows.binomial(frame, level: lv, profile: !noProfile)
-            output.emit(rows, title: title)
+            try output.emit(rows, title: title)
         } catch let e as ModelError {
             throw fail(e.description)
         }

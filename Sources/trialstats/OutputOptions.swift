@@ -12,11 +12,11 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .text
 
     /// Prints rows in the chosen format to standard output.
-    func emit(_ rows: [ResultRow], title: String? = nil) {
+    func emit(_ rows: [ResultRow], title: String? = nil) throws {
         switch format {
-        case .text: print(ResultTable.text(rows, title: title), terminator: "")
-        case .csv: print(ResultTable.csv(rows), terminator: "")
-        case .json: print(ResultTable.json(rows), terminator: "")
+        case .text: try StandardOutput.print(ResultTable.text(rows, title: title), terminator: "")
+        case .csv: try StandardOutput.print(ResultTable.csv(rows), terminator: "")
+        case .json: try StandardOutput.print(ResultTable.json(rows), terminator: "")
         }
     }
 }

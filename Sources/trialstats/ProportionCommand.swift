@@ -35,6 +35,6 @@ struct ProportionCommand: ParsableCommand {
             }
             methods = [pm]
         }
-        output.emit(ProportionInterval.rows(count, methods: methods, level: lv), title: "\(x)/\(size) = \(NumberFormat.readable(count.proportion))")
+        try output.emit(ProportionInterval.rows(count, methods: methods, level: lv), title: "\(x)/\(size) = \(NumberFormat.readable(count.proportion))")
     }
 }

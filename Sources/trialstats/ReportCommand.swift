@@ -23,6 +23,6 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let written = try checked { try ReportRun.run(inputs: inputs, output: out) }
         let studies = (written.count - 1) / 2
-        print("wrote \(written.count) files for \(studies) \(studies == 1 ? "study" : "studies") to \(out)")
+        try StandardOutput.print("wrote \(written.count) files for \(studies) \(studies == 1 ? "study" : "studies") to \(out)")
     }
 }

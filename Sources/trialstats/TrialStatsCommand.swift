@@ -12,4 +12,16 @@ struct TrialStatsCommand: ParsableCommand {
             ReportCommand.self, CountsCommand.self, ProportionCommand.self,
         ]
     )
+
+    /// Runs the command; a write error on standard output (a closed pipe, a full disk) ends the program with
+    /// one line on standard error and exit status 74 instead of a crash or silently lost output.
+    static func main() {
+        StandardOutput.ignoreBrokenPipes()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

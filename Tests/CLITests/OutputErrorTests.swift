@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Write errors on standard output and a folder given as a data file end with one line on standard error and a
+/// non-zero status, never a crash.
+@Suite struct OutputErrors {
+    /// Runs trialstats with standard output on /dev/full (every write fails with ENOSPC).
+    func runToFullDevice(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = arguments
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func writeErrorsAreOneLineAndStatus74() throws {
+        let rows = FileManager.default.temporaryDirectory.appendingPathComponent("trialstats-rows-\(getpid()).csv")
+        try "n1,mean1,sd1,n2,mean2,sd2\n10,1,2,12,2,3\n".write(to: rows, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: rows) }
+        for args in [["means", "--data", rows.path, "--format", "csv"], ["dist", "t", "--df", "3", "--quantile", "0.975"],
+                     ["audit", "--mean", "1", "--sd", "2", "--n", "5", "--ci", "0,2"]] {
+            let r = try runToFullDevice(args)
+            #expect(r.status == 74, "\(args)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("error writing standard output"), "\(args): \(r.stderr)")
+        }
+    }
+
+    @Test func aFolderAsDataIsRefused() throws {
+        let r = try CLIRunner.run(["means", "--data", FileManager.default.temporaryDirectory.path])
+        #expect(r.status == 64 && r.stderr.contains("--data") && r.stderr.contains("is a folder"))
+    }
+}
