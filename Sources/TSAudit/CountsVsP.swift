@@ -83,6 +83,8 @@ public struct CountsCandidate: Sendable, Equatable {
 public enum CountsVsP {
     /// The `check` of every row.
     public static let checkName = "counts_p"
+    /// Largest table total for which the exact 2 × 2 methods run (their memory grows with the support).
+    public static let exactTotalLimit = 10_000_000
     /// Relative allowance for floating-point error in a recomputed p.
     public static let relativeError = 1e-9
 
@@ -119,6 +121,14 @@ public enum CountsVsP {
             let needsTwoByTwo: Set<CountsMethod> = [.yates, .nMinusOne, .fisherMinlike, .fisherCentral, .fisherMidP,
                                                     .fisherOneSided, .fisherMidPOneSided, .pearsonOneSided]
             if needsTwoByTwo.contains(m) && !twoByTwo { out.append(none(m, "a 2 × 2 table (this one is \(r) × \(c))")); continue }
+            // The exact 2 × 2 sums hold the whole hypergeometric support in memory (one double per value of the
+            // first cell): beyond `exactTotalLimit` they are not attempted rather than exhaust memory.
+            let exact: Set<CountsMethod> = [.fisherMinlike, .fisherCentral, .fisherMidP, .fisherOneSided, .fisherMidPOneSided,
+                                            .exactLinearByLinear]
+            if exact.contains(m), table.total > Self.exactTotalLimit {
+                out.append(none(m, "a table total of at most \(Self.exactTotalLimit) for exact enumeration (this one is \(table.total))"))
+                continue
+            }
             switch m {
             case .pearson:
                 let x = ChiSquareTests.pearson(table)

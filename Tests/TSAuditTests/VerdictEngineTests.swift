@@ -114,3 +114,14 @@ import Testing
         #expect(worse.contains { $0.check == "effect_p" && $0.scope == .result && $0.verdict.miss != nil })
     }
 }
+
+@Suite struct CountsCostBound {
+    @Test func hugeTablesSkipExactEnumerationInsteadOfExhaustingMemory() {
+        // 2×10^15 in one cell: the exact 2 × 2 sums would need ~1.6×10^16 bytes; they are unchecked with the reason,
+        // and the χ² methods still decide.
+        let rows = CountsVsP.check([[2_000_000_000_000_000, 3], [2, 4]], p: try! PrintedInterval("<0.001", domain: 0...1))
+        let fisher = rows.filter { $0.method.hasPrefix("Fisher") }
+        #expect(!fisher.isEmpty && fisher.allSatisfy { if case .unchecked(let w) = $0.verdict { return w.contains("exact enumeration") } else { return false } })
+        #expect(Finding.result(rows).verdict == .consistent)
+    }
+}
