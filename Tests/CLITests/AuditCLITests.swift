@@ -89,4 +89,12 @@ import Testing
         let r = try CLIRunner.run(["audit", "--n", "14,9,12", "--mean", "23.2,31.6,25.5", "--sd", "7.2,5.8,8.1", "--overall-f", "3.789"])
         #expect(r.status == 0 && r.stdout.contains("overall_F [all arms]") && r.stdout.contains("CONSISTENT  [one-way ANOVA F"))
     }
+
+    @Test func auditHelpNamesEveryPrintedForm() throws {
+        let r = try CLIRunner.run(["audit", "--help"])
+        #expect(r.status == 0)
+        for flag in ["--diff-ci", "--ratio", "--measure", "--table", "--ordered", "--overall-f", "--overall-p", "--test", "--total-n"] {
+            #expect(r.stdout.contains(flag), "\(flag) missing from audit --help")
+        }
+    }
 }
