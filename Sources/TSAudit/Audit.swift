@@ -53,7 +53,7 @@ public enum Audit {
                                     index: i, note: pairNote))
             }
             var armRows: [AuditRow] = []
-            if let c = CIChecks.centre(arm) { armRows.append(c) }
+            armRows += CIChecks.centre(arm)
             armRows += CIChecks.bounds(arm, ns: sizes[i], nInferred: inferred)
             armRows += PValueChecks.oneArm(arm, ns: sizes[i], nInferred: inferred)
             armRows += SEasSD.check(arm, ns: sizes[i], nInferred: inferred)

@@ -59,10 +59,21 @@ public enum CIChecks {
     /// `mean_vs_ci`: the printed mean against the centre of its printed (symmetric) CI, (L + U)/2.
     /// The centre is decided in decimal: (L + U)/2 of "2.1" and "3.0" is exactly 2.55, which prints as 2.6
     /// under half-up and half-even alike.
-    public static func centre(_ arm: PrintedArm) -> AuditRow? {
-        guard let mean = arm.mean, let l = arm.ciLower, let u = arm.ciUpper else { return nil }
+    /// A CI computed on the log scale (a geometric mean, a ratio) is centred on √(L·U) instead: tried when
+    /// the arithmetic centre does not reproduce and both bounds are positive.
+    public static func centre(_ arm: PrintedArm) -> [AuditRow] {
+        guard let mean = arm.mean, let l = arm.ciLower, let u = arm.ciUpper else { return [] }
         let j = Judgement.judgeCentre(reported: mean, lower: l, upper: u)
-        return AuditRow(check: "mean_vs_ci", arm: arm.label, reported: mean, judgement: j,
-                        method: "centre of a symmetric CI, (L + U)/2")
+        let base = AuditRow(check: "mean_vs_ci", arm: arm.label, reported: mean, judgement: j,
+                            method: "centre of a symmetric CI, (L + U)/2")
+        return Alternatives.rows(base: [base]) {
+            guard l.value > 0, u.value > 0 else { return [] }
+            let g = Judgement.judge(reported: mean, nominal: (l.value * u.value).squareRoot()) { reading in
+                let a = l.interval(reading).closed, b = u.interval(reading).closed
+                return ValueInterval((max(0, a.lower) * max(0, b.lower)).squareRoot(), (a.upper * b.upper).squareRoot())
+            }
+            return [AuditRow(check: "mean_vs_ci", arm: arm.label, reported: mean, judgement: g,
+                             method: "centre on the log scale, √(L·U) (a CI computed on logs)")]
+        }
     }
 }

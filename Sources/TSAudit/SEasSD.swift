@@ -11,8 +11,8 @@ public enum SEasSD {
         let isSD = arm.sd != nil
         let name = isSD ? "sd_vs_ci" : "se_vs_ci"
         guard !ns.isEmpty else { return [.unchecked(name, arm: arm.label, reported: printed.text, missing: "n")] }
-        func implied(_ n: Int, asSD: Bool) -> Judgement {
-            let c = Tails.critical(level: arm.level, df: Double(n - 1))
+        func implied(_ n: Int, asSD: Bool, useT: Bool = true) -> Judgement {
+            let c = Tails.critical(level: arm.level, df: useT ? Double(n - 1) : .infinity)
             let f = asSD ? Double(n).squareRoot() / (2 * c) : 1 / (2 * c)
             return Judgement.judge(reported: printed, nominal: f * (u.value - l.value)) { reading in
                 let a = l.interval(reading).closed, b = u.interval(reading).closed
@@ -20,12 +20,14 @@ public enum SEasSD {
             }
         }
         let detail = nInferred ? "n inferred: \(HiddenArmSizes.describe(ns))" : ""
-        func row(asSD: Bool) -> AuditRow {
-            let method = asSD ? "√n (U − L)/(2 t(n − 1)): SD implied by the CI" : "(U − L)/(2 t(n − 1)): SE implied by the CI"
+        func row(asSD: Bool, useT: Bool = true) -> AuditRow {
+            let q = useT ? "t(n − 1)" : "z"
+            let method = asSD ? "√n (U − L)/(2 \(q)): SD implied by the CI" : "(U − L)/(2 \(q)): SE implied by the CI"
             let label = asSD == isSD ? method : method + (isSD ? " (an SE printed as SD)" : " (an SD printed as SE)")
-            return AuditRow(check: name, arm: arm.label, reported: printed, judgement: Judgement.best(ns.map { implied($0, asSD: asSD) })!,
-                            method: label, detail: detail)
+            return AuditRow(check: name, arm: arm.label, reported: printed,
+                            judgement: Judgement.best(ns.map { implied($0, asSD: asSD, useT: useT) })!, method: label, detail: detail)
         }
-        return Alternatives.rows(base: [row(asSD: isSD)]) { [row(asSD: !isSD)] }
+        // A z interval (the CI built with 1.96) is the other usual reading of the width.
+        return Alternatives.rows(base: [row(asSD: isSD)]) { [row(asSD: isSD, useT: false), row(asSD: !isSD), row(asSD: !isSD, useT: false)] }
     }
 }

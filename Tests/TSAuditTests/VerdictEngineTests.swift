@@ -38,13 +38,16 @@ import Testing
     @Test func ciCentreTieIsDecidedInDecimal() throws {
         // (2.1 + 3.0)/2 is exactly 2.55, which half-up and half-even both print as 2.6 (in binary it is
         // 2.5499999999999998, which would print as 2.5).
-        let six = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("2.6"), ciLower: Self.p("2.1"), ciUpper: Self.p("3.0"))))
+        let six = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("2.6"), ciLower: Self.p("2.1"), ciUpper: Self.p("3.0"))).first)
         #expect(six.verdict == .consistent)
-        let five = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("2.5"), ciLower: Self.p("2.1"), ciUpper: Self.p("3.0"))))
+        let five = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("2.5"), ciLower: Self.p("2.1"), ciUpper: Self.p("3.0"))).first)
         #expect(five.verdict == .rounding)
         // A negative tie: (−2.1 + −3.0)/2 = −2.55 prints as −2.6 (half away from zero; half-even: 6 is even).
-        let neg = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("−2.6"), ciLower: Self.p("−3.0"), ciUpper: Self.p("−2.1"))))
+        let neg = try #require(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("−2.6"), ciLower: Self.p("−3.0"), ciUpper: Self.p("−2.1"))).first)
         #expect(neg.verdict == .consistent)
+        // A geometric mean 2.0 with its CI 1.0 to 4.0 computed on logs: off the arithmetic centre 2.5, on √(1·4).
+        let geo = Finding.result(CIChecks.centre(PrintedArm(label: "a", mean: Self.p("2.0"), ciLower: Self.p("1.0"), ciUpper: Self.p("4.0"))))
+        #expect(geo.verdict == .consistent && geo.alternativeReading && geo.method.contains("log scale"))
     }
 
     @Test func welchStaysInTheMethodListWhenPIsABound() throws {
