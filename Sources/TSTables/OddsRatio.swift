@@ -64,13 +64,18 @@ public enum OddsRatio {
         let wf = woolf(g, level: level)
         var wExtra = ["level": lv, "ci_method": "woolf"]
         if let n = wf.note { wExtra["note"] = n }
+        let woolfRow = ResultRow(quantity: "odds_ratio", estimate: wf.estimate, ciLower: wf.lower, ciUpper: wf.upper,
+                                 method: "Woolf log (1955)", extra: wExtra)
+        // The conditional (noncentral hypergeometric) estimate holds log k! for k up to N in memory.
+        guard g.n1 + g.n2 <= TableReport.exactTotalLimit else {
+            return [woolfRow, TableReport.exactSkipped("odds_ratio_conditional_mle", total: g.n1 + g.n2)]
+        }
         let h = support(g)
         let mle = conditionalMLE(h)
         let ex = conditionalInterval(h, level: level, midP: false)
         let mp = conditionalInterval(h, level: level, midP: true)
         return [
-            ResultRow(quantity: "odds_ratio", estimate: wf.estimate, ciLower: wf.lower, ciUpper: wf.upper,
-                      method: "Woolf log (1955)", extra: wExtra),
+            woolfRow,
             ResultRow(quantity: "odds_ratio_conditional_mle", estimate: mle, ciLower: ex.lower, ciUpper: ex.upper,
                       method: "conditional MLE, exact Cornfield interval (noncentral hypergeometric)", extra: ["level": lv, "ci_method": "exact"]),
             ResultRow(quantity: "odds_ratio_conditional_mle", estimate: mle, ciLower: mp.lower, ciUpper: mp.upper,

@@ -3,6 +3,15 @@ import TSCore
 /// The full battery for one table, as result rows: 2×2 effect measures and exact tests; r×c tests;
 /// with `ordered`, the ordinal tests. Used by `trialstats counts`.
 public enum TableReport {
+    /// Largest table total for which the exact tests run: their log-factorial tables and supports hold one
+    /// value per count up to N, so beyond this they are not attempted (a row says so) rather than exhaust memory.
+    public static let exactTotalLimit = 10_000_000
+
+    static func exactSkipped(_ quantity: String, total: Int) -> ResultRow {
+        ResultRow(quantity: quantity, estimate: .nan, method: "not computed: the exact test holds one value per count up to the table total N = \(total), "
+                  + "above the limit of \(exactTotalLimit); the χ² tests apply")
+    }
+
     /// `monteCarlo` adds a Monte Carlo Fisher–Freeman–Halton p-value (only on request; seed printed).
     public static func rows(_ t: ContingencyTable, ordered: Bool = false, scores: [Double]? = nil,
                             level: Double = 0.95, monteCarlo: (replicates: Int, seed: UInt64)? = nil,
@@ -23,27 +32,32 @@ public enum TableReport {
             out += RiskDifference.rows(g, level: level)
             out += RiskRatio.rows(g, level: level)
             out += OddsRatio.rows(g, level: level)
-            out += FisherExact2x2.rows(g)
+            out += t.total > exactTotalLimit ? [exactSkipped("fisher_exact", total: t.total)] : FisherExact2x2.rows(g)
             out += ChiSquareTests.rows(t)
         } else {
             out += ChiSquareTests.rows(t)
-            let ffh = try FisherFreemanHalton.exactPValue(t, workLimit: workLimit)
-            if ffh.isComplete {
+            let ffh = t.total > exactTotalLimit ? nil : try FisherFreemanHalton.exactPValue(t, workLimit: workLimit)
+            if ffh == nil {
+                out.append(exactSkipped("fisher_freeman_halton", total: t.total))
+            } else if let ffh, ffh.isComplete {
                 out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability, pValue: ffh.pValue,
                                      method: "Fisher-Freeman-Halton exact (network algorithm, Mehta & Patel 1983); estimate = P(observed table)"))
-            } else {
+            } else if let ffh {
                 out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability,
                                      method: "Fisher-Freeman-Halton exact stopped at the work limit: p lies in [p_lower, p_upper]; ask for --monte-carlo",
                                      extra: ["p_lower": NumberFormat.full(ffh.pValue), "p_upper": NumberFormat.full(ffh.pValueUpperBound)]))
             }
         }
-        if let mc = monteCarlo {
+        if let mc = monteCarlo, t.total <= exactTotalLimit {
             let r = try FisherFreemanHalton.monteCarloPValue(t, replicates: mc.replicates, seed: mc.seed)
             out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: Double(mc.replicates), se: r.standardError, pValue: r.pValue,
                                  method: "Fisher-Freeman-Halton Monte Carlo, (1+hits)/(B+1); estimate = replicates B; seed \(mc.seed)",
                                  extra: ["seed": "\(mc.seed)", "replicates": "\(mc.replicates)"]))
         }
-        if ordered { out += try OrdinalTests.rows(t, scores: scores) }
+        if ordered {
+            if t.total > exactTotalLimit { out.append(exactSkipped("ordinal_tests", total: t.total)) }
+            else { out += try OrdinalTests.rows(t, scores: scores) }
+        }
         return out
     }
 }

@@ -37,3 +37,13 @@ import Testing
         #expect(r.status == 64 && r.stderr.contains("--data") && r.stderr.contains("is a folder"))
     }
 }
+
+@Suite struct CountsCostBoundCLI {
+    @Test func hugeTablesSkipExactTestsWithAReason() throws {
+        // A total of 2×10^15 asked for 1.6×10^16 bytes; the exact tests now say why they are not computed.
+        for table in ["2000000000000000,3;2,4", "2000000000000000,3,1;2,4,1"] {
+            let r = try CLIRunner.run(["counts", "--table", table, "--ordered"])
+            #expect(r.status == 0 && r.stdout.contains("not computed: the exact test") && r.stdout.contains("chi_square"), "\(table)")
+        }
+    }
+}
