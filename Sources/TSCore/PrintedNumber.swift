@@ -34,6 +34,9 @@ public enum PrintedNumber {
 
     /// Parses a whole count ("1,725" or "1725"); rejects fractions and negatives.
     public static func parseCount(_ text: String, location: String) throws(InputError) -> Int {
+        guard !text.contains("%") else {
+            throw InputError(location, "expected a whole count, found the percentage \"\(text)\"; give the number of participants")
+        }
         let v = try parse(text, location: location)
         guard v >= 0, v == v.rounded(), v < 9.0e15 else {
             throw InputError(location, "expected a whole non-negative count, found \"\(text)\"")

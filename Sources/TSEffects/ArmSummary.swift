@@ -41,6 +41,11 @@ public struct ArmSummary: Sendable, Equatable {
             guard lo.isFinite, hi.isFinite else { throw InputError("ci", "bounds must be finite numbers") }
             guard lo < hi else { throw InputError("ci", "lower bound \(lo) is not below upper bound \(hi)") }
             guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
+            // A CI of the mean holds the mean; one that does not is a different interval (or a typo), and
+            // reading its width as a spread would silently re-centre it.
+            guard mean >= lo, mean <= hi else {
+                throw InputError("ci", "the interval \(NumberFormat.readable(lo)) to \(NumberFormat.readable(hi)) does not contain the mean \(NumberFormat.readable(mean)); give the CI of this mean")
+            }
         }
         self.n = n
         self.mean = mean

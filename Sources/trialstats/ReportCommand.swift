@@ -20,6 +20,12 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Dataset folders, study folders or dataset files.") var inputs: [String]
     @Option(help: "Output folder (created if missing).") var out: String
 
+    func validate() throws {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--out: give the output folder's name, e.g. --out Reports (an empty name is not the current folder)")
+        }
+    }
+
     func run() throws {
         let written = try checked { try ReportRun.run(inputs: inputs, output: out) }
         let studies = (written.count - 1) / 2

@@ -47,3 +47,21 @@ import Testing
         }
     }
 }
+
+/// Inputs that used to be accepted in silence with a wrong or misleading result.
+@Suite struct SilentAcceptance {
+    @Test func aCIThatExcludesItsMeanIsRefused() throws {
+        let r = try CLIRunner.run(["means", "--n", "10", "--mean", "5", "--ci", "0,2"])
+        #expect(r.status == 64 && r.stderr.contains("--ci") && r.stderr.contains("does not contain the mean"))
+    }
+
+    @Test func aPercentageIsNotACount() throws {
+        let r = try CLIRunner.run(["proportion", "--events", "5%", "--n", "50"])
+        #expect(r.status == 64 && r.stderr.contains("--events") && r.stderr.contains("percentage"))
+    }
+
+    @Test func anEmptyOutputFolderIsRefused() throws {
+        let r = try CLIRunner.run(["report", "Datasets/ooms1995", "--out", ""])
+        #expect(r.status == 64 && r.stderr.contains("--out"))
+    }
+}
