@@ -15,15 +15,7 @@ extension Alternatives {
     /// Rows computed all at once, per printed quantity: the alternative readings are kept only where no usual
     /// method reproduces.
     static func prune(_ rows: [AuditRow]) -> [AuditRow] {
-        var keys: [String] = []
-        var groups: [String: [AuditRow]] = [:]
-        for r in rows {
-            let k = r.check + "\u{1F}" + r.arm + "\u{1F}" + r.reported
-            if groups[k] == nil { keys.append(k); groups[k] = [] }
-            groups[k]!.append(r)
-        }
-        return keys.flatMap { k -> [AuditRow] in
-            let g = groups[k]!
+        Finding.byQuantity(rows).flatMap { g -> [AuditRow] in
             let base = g.filter { !$0.alternativeReading }
             return base.isEmpty ? g : Alternatives.rows(base: base, alternatives: { g.filter(\.alternativeReading) })
         }

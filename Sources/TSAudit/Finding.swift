@@ -62,28 +62,23 @@ public enum Finding {
     /// group's result row before its method rows. A quantity with one method gives its result row alone;
     /// rows already marked `result` pass through unchanged.
     public static func organise(_ rows: [AuditRow]) -> [AuditRow] {
-        var keys: [String] = []
-        var groups: [String: [AuditRow]] = [:]
-        var passthrough: [String: AuditRow] = [:]
-        for (i, r) in rows.enumerated() {
-            if r.scope == .result {
-                let k = "#\(i)"
-                keys.append(k)
-                passthrough[k] = r
-                continue
-            }
+        byQuantity(rows).flatMap { g -> [AuditRow] in
+            if g.count == 1, g[0].scope == .result { return g }
+            return [result(g)] + (g.count > 1 ? g.map { var m = $0; m.scope = .method; return m } : [])
+        }
+    }
+
+    /// Rows grouped by printed quantity (check, arm, printed text), groups and rows in order of first
+    /// appearance; a row already marked `result` is a group of its own.
+    static func byQuantity(_ rows: [AuditRow]) -> [[AuditRow]] {
+        var groups: [[AuditRow]] = []
+        var index: [String: Int] = [:]
+        for r in rows {
+            if r.scope == .result { groups.append([r]); continue }
             let k = r.check + "\u{1F}" + r.arm + "\u{1F}" + r.reported
-            if groups[k] == nil { keys.append(k); groups[k] = [] }
-            groups[k]!.append(r)
+            if let g = index[k] { groups[g].append(r) } else { index[k] = groups.count; groups.append([r]) }
         }
-        var out: [AuditRow] = []
-        for k in keys {
-            if let r = passthrough[k] { out.append(r); continue }
-            let g = groups[k]!
-            out.append(result(g))
-            if g.count > 1 { out += g.map { var m = $0; m.scope = .method; return m } }
-        }
-        return out
+        return groups
     }
 
     static func unique(_ xs: [String]) -> [String] {

@@ -117,7 +117,11 @@ public enum MethodFingerprint {
         detail += " reproduce every printed digit"
         if ordered.count > 1 { detail += "; also: " + ordered.dropFirst().map(\.description).joined(separator: "; ") }
         if first != .standard { detail += "; not with the standard one-sample t, two-sided" }
-        let allConsistent = findings.filter { $0.scope == .result }.allSatisfy { $0.verdict == .consistent || !$0.verdict.reproduces && $0.verdict.miss == nil }
+        // Consistent only when every checked number of the arm is (unchecked ones do not count against it).
+        let allConsistent = findings.filter { $0.scope == .result }.allSatisfy { r in
+            if case .unchecked = r.verdict { return true }
+            return r.verdict == .consistent
+        }
         return AuditRow(check: "joint", arm: arm.label, reported: summary(arm), recomputed: best.mean,
                         verdict: best.exact && allConsistent ? .consistent : .rounding, method: first.description, detail: detail,
                         scope: .result)
