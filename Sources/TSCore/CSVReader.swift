@@ -110,19 +110,19 @@ public struct CSVReader {
                 }
                 if !closed {
                     fields.append(String(decoding: bytes, as: UTF8.self))
-                    throw InputError("\(name):\(open.0):\(open.1)", "quoted field is never closed")
+                    throw InputError(.position(file: name, line: open.0, column: open.1), "quoted field is never closed")
                 }
                 // After the closing quote only a comma or line end may follow.
                 while let b = peek(), b != 0x2C, b != 0x0A, b != 0x0D {
                     if problem == nil {
-                        problem = InputError("\(name):\(line):\(column)", "unexpected text after a closing quote")
+                        problem = InputError(.position(file: name, line: line, column: column), "unexpected text after a closing quote")
                     }
                     _ = advance()
                 }
             } else {
                 while let b = peek(), b != 0x2C, b != 0x0A, b != 0x0D {
                     if b == 0x22, problem == nil {
-                        problem = InputError("\(name):\(line):\(column)", "quote inside an unquoted field")
+                        problem = InputError(.position(file: name, line: line, column: column), "quote inside an unquoted field")
                     }
                     bytes.append(b)
                     _ = advance()

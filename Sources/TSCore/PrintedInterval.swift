@@ -51,7 +51,7 @@ public struct PrintedInterval: Sendable, Equatable, CustomStringConvertible {
     /// Reads printed text such as "−1.4", "0.006", "<0.0001", "≤ .05", "⩽0.05", "12.5%", "1.5e-3", "p = 0.006".
     /// A leading "p"/"P" label is skipped; `label` names another label to skip ("n = 35" with label "n").
     /// `location` names the flag or field for error messages.
-    public init(_ text: String, location: String = "value",
+    public init(_ text: String, location: InputLocation = .parameter("value"),
                 domain: ClosedRange<Double> = -Double.infinity...Double.infinity, label: String? = nil) throws(InputError) {
         let printed = text.trimmingCharacters(in: .whitespaces)
         guard !printed.isEmpty else { throw InputError(location, "expected a number, found nothing") }
@@ -111,7 +111,7 @@ public struct PrintedInterval: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses one printed value (see `init(_:location:domain:label:)`).
-    public static func parse(_ text: String, location: String, label: String? = nil) throws(InputError) -> PrintedInterval {
+    public static func parse(_ text: String, location: InputLocation, label: String? = nil) throws(InputError) -> PrintedInterval {
         try PrintedInterval(text, location: location, label: label)
     }
 

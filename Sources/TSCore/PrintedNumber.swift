@@ -4,7 +4,7 @@ import Foundation
 /// leading plus, thousands separators ("1,725"), surrounding spaces and a trailing "%".
 public enum PrintedNumber {
     /// Parses one number. `location` names the flag or `file:line:column` for the error message.
-    public static func parse(_ text: String, location: String) throws(InputError) -> Double {
+    public static func parse(_ text: String, location: InputLocation) throws(InputError) -> Double {
         if let value = parsePlainASCII(text) { return value }
         let s = normalize(text)
         guard !s.isEmpty else { throw InputError(location, "expected a number, found nothing") }
@@ -17,7 +17,7 @@ public enum PrintedNumber {
     /// Parses one number and reports its printed precision: the number of decimal places it was printed
     /// with ("0.70" → 2, "1,725" → 0, "1e-4" → 4, "1.5e3" → −2), so that the caller can tell "0.70" from
     /// "0.7". Accepts exactly what `parse` accepts, with the same errors.
-    public static func parseWithDecimals(_ text: String, location: String) throws(InputError) -> (value: Double, decimals: Int) {
+    public static func parseWithDecimals(_ text: String, location: InputLocation) throws(InputError) -> (value: Double, decimals: Int) {
         let value = try parse(text, location: location)
         return (value, decimals(ofNormalized: normalize(text)))
     }
@@ -33,7 +33,7 @@ public enum PrintedNumber {
     }
 
     /// Parses a whole count ("1,725" or "1725"); rejects fractions and negatives.
-    public static func parseCount(_ text: String, location: String) throws(InputError) -> Int {
+    public static func parseCount(_ text: String, location: InputLocation) throws(InputError) -> Int {
         guard !text.contains("%") else {
             throw InputError(location, "expected a whole count, found the percentage \"\(text)\"; give the number of participants")
         }
@@ -46,7 +46,7 @@ public enum PrintedNumber {
 
     /// Parses a comma- or semicolon-free list such as "-1.6,0.2" or "−1.6 to 0.2" into numbers.
     /// Thousands separators are not accepted inside lists; quote single values instead.
-    public static func parseList(_ text: String, location: String) throws(InputError) -> [Double] {
+    public static func parseList(_ text: String, location: InputLocation) throws(InputError) -> [Double] {
         let t = text.replacingOccurrences(of: " to ", with: ",")
         var out: [Double] = []
         for part in t.split(separator: ",", omittingEmptySubsequences: false) {

@@ -30,21 +30,21 @@ public struct ArmSummary: Sendable, Equatable {
     public var label: String?
 
     public init(n: Int, mean: Double, spread: Spread, label: String? = nil) throws(InputError) {
-        guard n >= 2 else { throw InputError("n", "needs at least 2 participants per arm, got \(n)") }
-        guard mean.isFinite else { throw InputError("mean", "must be a finite number") }
+        guard n >= 2 else { throw InputError(.parameter("n"), "needs at least 2 participants per arm, got \(n)") }
+        guard mean.isFinite else { throw InputError(.parameter("mean"), "must be a finite number") }
         switch spread {
         case .sd(let s):
-            guard s.isFinite, s > 0 else { throw InputError("sd", "must be > 0, got \(s)") }
+            guard s.isFinite, s > 0 else { throw InputError(.parameter("sd"), "must be > 0, got \(s)") }
         case .se(let s):
-            guard s.isFinite, s > 0 else { throw InputError("se", "must be > 0, got \(s)") }
+            guard s.isFinite, s > 0 else { throw InputError(.parameter("se"), "must be > 0, got \(s)") }
         case .ci(let lo, let hi, let level, _):
-            guard lo.isFinite, hi.isFinite else { throw InputError("ci", "bounds must be finite numbers") }
-            guard lo < hi else { throw InputError("ci", "lower bound \(lo) is not below upper bound \(hi)") }
-            guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
+            guard lo.isFinite, hi.isFinite else { throw InputError(.parameter("ci"), "bounds must be finite numbers") }
+            guard lo < hi else { throw InputError(.parameter("ci"), "lower bound \(lo) is not below upper bound \(hi)") }
+            guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
             // A CI of the mean holds the mean; one that does not is a different interval (or a typo), and
             // reading its width as a spread would silently re-centre it.
             guard mean >= lo, mean <= hi else {
-                throw InputError("ci", "the interval \(NumberFormat.readable(lo)) to \(NumberFormat.readable(hi)) does not contain the mean \(NumberFormat.readable(mean)); give the CI of this mean")
+                throw InputError(.parameter("ci"), "the interval \(NumberFormat.readable(lo)) to \(NumberFormat.readable(hi)) does not contain the mean \(NumberFormat.readable(mean)); give the CI of this mean")
             }
         }
         self.n = n

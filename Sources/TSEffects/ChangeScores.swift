@@ -5,8 +5,8 @@ import TSCore
 public enum ChangeScores {
     /// SD_change = √(SD_b² + SD_f² − 2 r SD_b SD_f).
     public static func changeSD(baselineSD: Double, finalSD: Double, correlation r: Double) throws(InputError) -> Double {
-        guard baselineSD > 0, finalSD > 0 else { throw InputError("sd", "baseline and final SDs must be > 0") }
-        guard r >= -1, r <= 1 else { throw InputError("correlation", "must be within [−1, 1], got \(r)") }
+        guard baselineSD > 0, finalSD > 0 else { throw InputError(.parameter("sd"), "baseline and final SDs must be > 0") }
+        guard r >= -1, r <= 1 else { throw InputError(.parameter("correlation"), "must be within [−1, 1], got \(r)") }
         return (baselineSD * baselineSD + finalSD * finalSD - 2 * r * baselineSD * finalSD).squareRoot()
     }
 
@@ -15,7 +15,7 @@ public enum ChangeScores {
     public static func impliedCorrelation(baselineSD: Double, finalSD: Double, changeSD: Double)
         throws(InputError) -> (r: Double, outOfRange: Bool)
     {
-        guard baselineSD > 0, finalSD > 0, changeSD > 0 else { throw InputError("sd", "all three SDs must be > 0") }
+        guard baselineSD > 0, finalSD > 0, changeSD > 0 else { throw InputError(.parameter("sd"), "all three SDs must be > 0") }
         let r = (baselineSD * baselineSD + finalSD * finalSD - changeSD * changeSD) / (2 * baselineSD * finalSD)
         return (r, abs(r) > 1)
     }

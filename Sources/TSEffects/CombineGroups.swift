@@ -7,8 +7,8 @@ public enum CombineGroups {
     public static func combine(n1: Int, mean1: Double, sd1: Double, n2: Int, mean2: Double, sd2: Double)
         throws(InputError) -> (n: Int, mean: Double, sd: Double)
     {
-        guard n1 >= 1, n2 >= 1, n1 + n2 >= 2 else { throw InputError("n", "group sizes must be ≥ 1") }
-        guard sd1 >= 0, sd2 >= 0 else { throw InputError("sd", "SDs must be ≥ 0") }
+        guard n1 >= 1, n2 >= 1, n1 + n2 >= 2 else { throw InputError(.parameter("n"), "group sizes must be ≥ 1") }
+        guard sd1 >= 0, sd2 >= 0 else { throw InputError(.parameter("sd"), "SDs must be ≥ 0") }
         let a = Double(n1), b = Double(n2), n = a + b
         let m = (a * mean1 + b * mean2) / n
         let d = mean1 - mean2
@@ -18,7 +18,7 @@ public enum CombineGroups {
 
     /// Folds any number of groups, pairwise with `combine` (the Handbook's advice for more than two).
     public static func combine(_ groups: [(n: Int, mean: Double, sd: Double)]) throws(InputError) -> (n: Int, mean: Double, sd: Double) {
-        guard var acc = groups.first else { throw InputError("n", "no groups given") }
+        guard var acc = groups.first else { throw InputError(.parameter("n"), "no groups given") }
         for g in groups.dropFirst() {
             acc = try combine(n1: acc.n, mean1: acc.mean, sd1: acc.sd, n2: g.n, mean2: g.mean, sd2: g.sd)
         }

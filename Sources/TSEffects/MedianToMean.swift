@@ -39,22 +39,22 @@ public enum MedianToMean {
                                 max b: Double? = nil, meanMethod: MeanMethod = .luo, sdMethod: SDMethod = .shi)
         throws(InputError) -> (scenario: Scenario, mean: Double, sd: Double)
     {
-        guard n >= 3 else { throw InputError("n", "needs at least 3 to estimate from quantiles, got \(n)") }
+        guard n >= 3 else { throw InputError(.parameter("n"), "needs at least 3 to estimate from quantiles, got \(n)") }
         let scenario: Scenario
         switch (a != nil && b != nil, q1 != nil && q3 != nil) {
         case (true, true): scenario = .fiveNumber
         case (true, false): scenario = .range
         case (false, true): scenario = .iqr
-        default: throw InputError("median", "needs min and max, or q1 and q3, or all four")
+        default: throw InputError(.parameter("median"), "needs min and max, or q1 and q3, or all four")
         }
         if let a, let b {
-            guard a <= m, m <= b, a < b else { throw InputError("min", "needs min ≤ median ≤ max and min < max") }
+            guard a <= m, m <= b, a < b else { throw InputError(.parameter("min"), "needs min ≤ median ≤ max and min < max") }
         }
         if let q1, let q3 {
-            guard q1 <= m, m <= q3, q1 < q3 else { throw InputError("q1", "needs q1 ≤ median ≤ q3 and q1 < q3") }
+            guard q1 <= m, m <= q3, q1 < q3 else { throw InputError(.parameter("q1"), "needs q1 ≤ median ≤ q3 and q1 < q3") }
         }
         if let a, let b, let q1, let q3 {
-            guard a <= q1, q3 <= b else { throw InputError("q1", "needs min ≤ q1 and q3 ≤ max") }
+            guard a <= q1, q3 <= b else { throw InputError(.parameter("q1"), "needs min ≤ q1 and q3 ≤ max") }
         }
         let nn = Double(n)
         let mean: Double

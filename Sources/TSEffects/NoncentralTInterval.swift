@@ -11,9 +11,9 @@ import TSDistributions
 /// *Algorithms for Minimization without Derivatives*, ch. 4) on g(λ) = P(T ≤ t | λ) − p.
 public enum NoncentralTInterval {
     public static func interval(t: Double, df: Double, level: Double = 0.95) throws(InputError) -> (lower: Double, upper: Double) {
-        guard t.isFinite else { throw InputError("t", "must be a finite number") }
-        guard df > 0, df.isFinite else { throw InputError("df", "must be > 0 and finite") }
-        guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
+        guard t.isFinite else { throw InputError(.parameter("t"), "must be a finite number") }
+        guard df > 0, df.isFinite else { throw InputError(.parameter("df"), "must be > 0 and finite") }
+        guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
         let alpha = 1 - level
         return (try ncp(t: t, df: df, cdfTarget: 1 - alpha / 2), try ncp(t: t, df: df, cdfTarget: alpha / 2))
     }
@@ -32,7 +32,7 @@ public enum NoncentralTInterval {
         while !(glo >= 0 && ghi <= 0) {
             tries += 1
             guard tries < 200, glo.isFinite, ghi.isFinite else {
-                throw InputError("t", "could not bracket the noncentrality parameter (t = \(t), df = \(df))")
+                throw InputError(.parameter("t"), "could not bracket the noncentrality parameter (t = \(t), df = \(df))")
             }
             step *= 2
             if glo < 0 { hi = lo; ghi = glo; lo -= step; glo = g(lo) }

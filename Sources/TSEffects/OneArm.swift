@@ -9,10 +9,10 @@ import TSDistributions
 public enum OneArm {
     public static func mean(_ arm: ArmSummary, level: Double = 0.95, reference: Double = 0,
                             distribution: IntervalDistribution = .t) throws(InputError) -> ResultRow {
-        guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
-        guard reference.isFinite else { throw InputError("reference", "must be a finite number") }
+        guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
+        guard reference.isFinite else { throw InputError(.parameter("reference"), "must be a finite number") }
         let se = arm.se
-        guard se.isFinite, se > 0 else { throw InputError("ci", "does not give a positive finite SE") }
+        guard se.isFinite, se > 0 else { throw InputError(.parameter("ci"), "does not give a positive finite SE") }
         let df = Double(arm.n - 1)
         let c = try SDConversions.critical(level: level, df: df, distribution: distribution)
         let stat = (arm.mean - reference) / se

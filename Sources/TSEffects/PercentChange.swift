@@ -9,8 +9,8 @@ import TSCore
 /// Note the percent change of the means is not the mean of individual percent changes.
 public enum PercentChange {
     public static func fromMeans(baseline: Double, followUp: Double) throws(InputError) -> Double {
-        guard baseline != 0, baseline.isFinite else { throw InputError("baseline", "must be a non-zero finite number") }
-        guard followUp.isFinite else { throw InputError("follow_up", "must be a finite number") }
+        guard baseline != 0, baseline.isFinite else { throw InputError(.parameter("baseline"), "must be a non-zero finite number") }
+        guard followUp.isFinite else { throw InputError(.parameter("follow_up"), "must be a finite number") }
         return 100 * (followUp - baseline) / baseline
     }
 

@@ -15,7 +15,7 @@ public enum RatioOfMeans {
     public static func ratio(_ a: ArmSummary, _ b: ArmSummary, level: Double = 0.95,
                              variance: Variance = .unpooled) throws(InputError) -> ResultRow {
         guard a.mean > 0, b.mean > 0 else {
-            throw InputError("mean", "a ratio of means needs both means > 0 (got \(a.mean) and \(b.mean))")
+            throw InputError(.parameter("mean"), "a ratio of means needs both means > 0 (got \(a.mean) and \(b.mean))")
         }
         let n1 = Double(a.n), n2 = Double(b.n)
         let s1: Double, s2: Double
@@ -33,10 +33,10 @@ public enum RatioOfMeans {
     /// Lajeunesse 2011, Ecology 92:2049, eq. 12): var = s1²/(n m1²) + s2²/(n m2²) − 2 r s1 s2/(n m1 m2).
     public static func pairedRatio(n: Int, mean1: Double, sd1: Double, mean2: Double, sd2: Double,
                                    correlation r: Double, level: Double = 0.95) throws(InputError) -> ResultRow {
-        guard n >= 2 else { throw InputError("n", "needs at least 2, got \(n)") }
-        guard mean1 > 0, mean2 > 0 else { throw InputError("mean", "a ratio of means needs both means > 0") }
-        guard sd1 > 0, sd2 > 0 else { throw InputError("sd", "must be > 0") }
-        guard r >= -1, r <= 1 else { throw InputError("correlation", "must be within [−1, 1], got \(r)") }
+        guard n >= 2 else { throw InputError(.parameter("n"), "needs at least 2, got \(n)") }
+        guard mean1 > 0, mean2 > 0 else { throw InputError(.parameter("mean"), "a ratio of means needs both means > 0") }
+        guard sd1 > 0, sd2 > 0 else { throw InputError(.parameter("sd"), "must be > 0") }
+        guard r >= -1, r <= 1 else { throw InputError(.parameter("correlation"), "must be within [−1, 1], got \(r)") }
         let nn = Double(n)
         let v = sd1 * sd1 / (nn * mean1 * mean1) + sd2 * sd2 / (nn * mean2 * mean2) - 2 * r * sd1 * sd2 / (mean1 * mean2 * nn)
         return try logScaleRow(quantity: "paired_ratio_of_means", logEstimate: Double.log(mean1 / mean2), variance: v,
@@ -45,7 +45,7 @@ public enum RatioOfMeans {
 
     static func logScaleRow(quantity: String, logEstimate: Double, variance v: Double, level: Double,
                             method: String) throws(InputError) -> ResultRow {
-        guard v > 0, v.isFinite else { throw InputError("sd", "gives a non-positive variance of the log ratio") }
+        guard v > 0, v.isFinite else { throw InputError(.parameter("sd"), "gives a non-positive variance of the log ratio") }
         let se = v.squareRoot()
         let z = try SDConversions.critical(level: level, df: .infinity, distribution: .z)
         let stat = logEstimate / se

@@ -58,7 +58,7 @@ public enum StandardizedMeanDifference {
     }
 
     static func checkArms(_ a: ArmSummary, _ b: ArmSummary) throws(InputError) {
-        guard a.sd.isFinite, a.sd > 0, b.sd.isFinite, b.sd > 0 else { throw InputError("sd", "must be > 0 in both arms") }
+        guard a.sd.isFinite, a.sd > 0, b.sd.isFinite, b.sd > 0 else { throw InputError(.parameter("sd"), "must be > 0 in both arms") }
     }
 
     /// Estimate with a normal-approximation (z) CI.

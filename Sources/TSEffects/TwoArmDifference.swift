@@ -33,9 +33,9 @@ public enum TwoArmDifference {
 
     public static func difference(_ a: ArmSummary, _ b: ArmSummary, test: TwoArmTest = .welch,
                                   level: Double = 0.95, null: Double = 0) throws(InputError) -> ResultRow {
-        guard level > 0, level < 1 else { throw InputError("level", "must be inside (0, 1), got \(level)") }
-        guard null.isFinite else { throw InputError("reference", "must be a finite number") }
-        guard a.sd.isFinite, a.sd > 0, b.sd.isFinite, b.sd > 0 else { throw InputError("sd", "must be > 0 in both arms") }
+        guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
+        guard null.isFinite else { throw InputError(.parameter("reference"), "must be a finite number") }
+        guard a.sd.isFinite, a.sd > 0, b.sd.isFinite, b.sd > 0 else { throw InputError(.parameter("sd"), "must be > 0 in both arms") }
         let n1 = Double(a.n), n2 = Double(b.n)
         let diff = a.mean - b.mean
         let se: Double, df: Double, method: String

@@ -22,12 +22,12 @@ public struct ModelFrame: Sendable {
     /// Reads every record. Rows with a different number of fields are an error at their line.
     public init(reader: inout CSVReader) throws(InputError) {
         name = reader.name
-        guard let head = try reader.next() else { throw InputError(reader.name, "the file is empty") }
+        guard let head = try reader.next() else { throw InputError(.path(reader.name), "the file is empty") }
         header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var cells: [[String]] = [], positions: [[(line: Int, column: Int)]] = []
         while let rec = try reader.next() {
             guard rec.fields.count == header.count else {
-                throw InputError("\(name):\(rec.line):1", "expected \(header.count) fields as in the header, found \(rec.fields.count)")
+                throw InputError(.position(file: name, line: rec.line, column: 1), "expected \(header.count) fields as in the header, found \(rec.fields.count)")
             }
             cells.append(rec.fields.map { $0.trimmingCharacters(in: .whitespaces) })
             positions.append(rec.positions)
@@ -50,9 +50,9 @@ public struct ModelFrame: Sendable {
         public var droppedRows: Int
     }
 
-    func index(of column: String, flag: String) throws(InputError) -> Int {
+    func index(of column: String, parameter: String) throws(InputError) -> Int {
         guard let i = header.firstIndex(of: column) else {
-            throw InputError(flag, "unknown column \"\(column)\" in \(name); columns are: \(header.joined(separator: ", "))")
+            throw InputError(.parameter(parameter), "unknown column \"\(column)\" in \(name); columns are: \(header.joined(separator: ", "))")
         }
         return i
     }
@@ -62,7 +62,7 @@ public struct ModelFrame: Sendable {
     func number(_ row: Int, _ col: Int) throws(InputError) -> DoubleWord {
         let s = cells[row][col]
         if let v = DoubleWord(decimal: s) { return v }
-        let at = "\(name):\(positions[row][col].line):\(positions[row][col].column)"
+        let at = InputLocation.position(file: name, line: positions[row][col].line, column: positions[row][col].column)
         do { return DoubleWord(try PrintedNumber.parse(s, location: at)) } catch {
             throw InputError(at, "column \"\(header[col])\": expected a number, found \"\(s)\"")
         }
@@ -77,19 +77,19 @@ public struct ModelFrame: Sendable {
     public func design(outcome: String, arm: String, covariates: [String] = [], family: ModelFamily = .gaussian)
         throws(InputError) -> Result
     {
-        let yCol = try index(of: outcome, flag: "--outcome")
-        let aCol = try index(of: arm, flag: "--arm")
+        let yCol = try index(of: outcome, parameter: "outcome")
+        let aCol = try index(of: arm, parameter: "arm")
         var cCols: [Int] = []
-        for c in covariates { cCols.append(try index(of: c, flag: "--covariates")) }
+        for c in covariates { cCols.append(try index(of: c, parameter: "covariates")) }
         let used = [yCol, aCol] + cCols
         let keep = cells.indices.filter { r in used.allSatisfy { !Self.isMissing(cells[r][$0]) } }
-        guard !keep.isEmpty else { throw InputError(name, "no row has all of \(used.map { header[$0] }.joined(separator: ", ")) present") }
+        guard !keep.isEmpty else { throw InputError(.path(name), "no row has all of \(used.map { header[$0] }.joined(separator: ", ")) present") }
 
         var y: [DoubleWord] = []
         for r in keep {
             let v = try number(r, yCol)
             if family == .binomial && v.value != 0 && v.value != 1 {
-                throw InputError("\(name):\(positions[r][yCol].line):\(positions[r][yCol].column)",
+                throw InputError(.position(file: name, line: positions[r][yCol].line, column: positions[r][yCol].column),
                                  "column \"\(outcome)\": a binomial outcome must be 0 or 1, found \"\(cells[r][yCol])\"")
             }
             y.append(v)
@@ -100,7 +100,7 @@ public struct ModelFrame: Sendable {
 
         let levels = Self.sortedLevels(Set(keep.map { cells[$0][aCol] }))
         guard levels.count >= 2 else {
-            throw InputError("--arm", "column \"\(arm)\" has one level (\"\(levels.first ?? "")\") among the \(keep.count) complete rows; an arm needs at least two")
+            throw InputError(.parameter("arm"), "column \"\(arm)\" has one level (\"\(levels.first ?? "")\") among the \(keep.count) complete rows; an arm needs at least two")
         }
         let armNames = levels.dropFirst().map { arm + $0 }
         for level in levels.dropFirst() { cols.append(keep.map { DoubleWord(cells[$0][aCol] == level ? 1 : 0) }) }
@@ -118,7 +118,7 @@ public struct ModelFrame: Sendable {
             } else {
                 let lv = Self.sortedLevels(Set(keep.map { cells[$0][c] }))
                 guard lv.count >= 2 else {
-                    throw InputError("--covariates", "column \"\(header[c])\" has one level (\"\(lv.first ?? "")\") among complete rows")
+                    throw InputError(.parameter("covariates"), "column \"\(header[c])\" has one level (\"\(lv.first ?? "")\") among complete rows")
                 }
                 for level in lv.dropFirst() {
                     cols.append(keep.map { DoubleWord(cells[$0][c] == level ? 1 : 0) })
@@ -128,7 +128,7 @@ public struct ModelFrame: Sendable {
             terms.append(ModelTerm(name: header[c], columns: start..<cols.count))
         }
         guard keep.count > cols.count else {
-            throw InputError(name, "the model has \(cols.count) coefficients but only \(keep.count) complete rows; it needs more rows than coefficients")
+            throw InputError(.path(name), "the model has \(cols.count) coefficients but only \(keep.count) complete rows; it needs more rows than coefficients")
         }
         let design = DesignMatrix(
             columnNames: names, terms: terms, hasIntercept: true,

@@ -138,7 +138,7 @@ enum AuditBridge {
         let arms = study.metadata.arms
         guard arms.allSatisfy({ sizes[$0] != nil }) else { return nil }
         let totals: [(key: String, value: PrintedValue)] = ["included", "completed", "randomised"].compactMap { key in
-            guard let text = study.metadata.value(key), let v = try? PrintedValue.parse(text, location: key) else { return nil }
+            guard let text = study.metadata.value(key), let v = try? PrintedValue.parse(text, location: .parameter(key)) else { return nil }
             return (key, v)
         }
         let sum = arms.reduce(0) { $0 + sizes[$1]! }

@@ -22,7 +22,7 @@ public struct ReportInputs: Sendable, Equatable {
 
     /// Reads `paths` (relative ones against `base`, default the current directory), in the order given.
     public static func read(_ paths: [String], base: URL? = nil) throws(InputError) -> ReportInputs {
-        guard !paths.isEmpty else { throw InputError("report", "give at least one dataset folder or file") }
+        guard !paths.isEmpty else { throw InputError(.parameter("report"), "give at least one dataset folder or file") }
         let fm = FileManager.default
         let root = base ?? URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)
         var studies: [(study: StudyDataset, shown: String)] = []
@@ -36,7 +36,7 @@ public struct ReportInputs: Sendable, Equatable {
             let url = (given.hasPrefix("/") ? URL(fileURLWithPath: given) : root.appendingPathComponent(given)).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw InputError(shown, "no such file or folder")
+                throw InputError(.path(shown), "no such file or folder")
             }
             if isDirectory.boolValue {
                 if fm.fileExists(atPath: url.appendingPathComponent("study.csv").path) {
@@ -46,7 +46,7 @@ public struct ReportInputs: Sendable, Equatable {
                     let c = try DatasetCollection.read(directory: url, displayPath: shown)
                     let hasReferences = fm.fileExists(atPath: url.appendingPathComponent("reference_intakes.csv").path)
                     guard !c.studies.isEmpty || hasReferences else {
-                        throw InputError(shown, "holds no study folder (a folder with study.csv) and no reference_intakes.csv")
+                        throw InputError(.path(shown), "holds no study folder (a folder with study.csv) and no reference_intakes.csv")
                     }
                     let prefix = shown.hasSuffix("/") ? shown : shown + "/"
                     studies += c.studies.map { ($0, prefix + $0.id) }
@@ -56,7 +56,7 @@ public struct ReportInputs: Sendable, Equatable {
             } else {
                 let name = url.lastPathComponent
                 guard name.lowercased().hasSuffix(".csv") else {
-                    throw InputError(shown, "not a dataset folder or a .csv file")
+                    throw InputError(.path(shown), "not a dataset folder or a .csv file")
                 }
                 let text = try readText(url, shown: shown)
                 if name == "reference_intakes.csv" {
@@ -66,7 +66,7 @@ public struct ReportInputs: Sendable, Equatable {
                     let folder = url.deletingLastPathComponent().standardizedFileURL
                     let folderShown = parentShown(shown)
                     if let i = fileGroups.firstIndex(where: { $0.folder == folder }) {
-                        guard fileGroups[i].files[name] == nil else { throw InputError(shown, "this file is given twice") }
+                        guard fileGroups[i].files[name] == nil else { throw InputError(.path(shown), "this file is given twice") }
                         fileGroups[i].files[name] = text
                     } else {
                         fileGroups.append((folder, folderShown, [name: text]))
@@ -84,10 +84,10 @@ public struct ReportInputs: Sendable, Equatable {
         var seen: [String: String] = [:]
         for (s, shown) in studies {
             if s.id == "index" {
-                throw InputError("\(shown)/study.csv:1:1", "a study folder may not be named \"index\": its report would overwrite index.csv")
+                throw InputError(.position(file: "\(shown)/study.csv", line: 1, column: 1), "a study folder may not be named \"index\": its report would overwrite index.csv")
             }
             if let first = seen[s.id] {
-                throw InputError("\(shown)/study.csv:1:1", "study \"\(s.id)\" is given twice (first as \(first)); its reports would overwrite each other")
+                throw InputError(.position(file: "\(shown)/study.csv", line: 1, column: 1), "study \"\(s.id)\" is given twice (first as \(first)); its reports would overwrite each other")
             }
             seen[s.id] = shown
         }
@@ -100,7 +100,7 @@ public struct ReportInputs: Sendable, Equatable {
                 break
             }
         }
-        guard !studies.isEmpty else { throw InputError(paths[0], "no study given, only reference intakes") }
+        guard !studies.isEmpty else { throw InputError(.path(paths[0]), "no study given, only reference intakes") }
         return ReportInputs(studies: studies.map(\.study), references: references)
     }
 
@@ -110,8 +110,8 @@ public struct ReportInputs: Sendable, Equatable {
     }
 
     static func readText(_ url: URL, shown: String) throws(InputError) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw InputError("\(shown):1:1", "cannot read the file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(shown):1:1", "the file is not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw InputError(.position(file: shown, line: 1, column: 1), "cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(.position(file: shown, line: 1, column: 1), "the file is not UTF-8 text") }
         return text
     }
 }

@@ -42,7 +42,7 @@ public enum ReportRun {
         let outURL = (output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)).standardizedFileURL
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: outURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw InputError("--out", "\(output) exists and is not a folder")
+            throw InputError(.parameter("output"), "\(output) exists and is not a folder")
         }
         let inputs = try ReportInputs.read(paths, base: root)
         let files = files(for: inputs)
@@ -57,7 +57,7 @@ public enum ReportRun {
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw InputError("--out", "cannot create the folder \(shown)")
+            throw InputError(.parameter("output"), "cannot create the folder \(shown)")
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         var temporary: [(tmp: URL, final: URL)] = []
@@ -69,14 +69,14 @@ public enum ReportRun {
                 try Data(f.contents.utf8).write(to: tmp)
             } catch {
                 cleanUp()
-                throw InputError("--out", "cannot write \(shown)/\(f.name)")
+                throw InputError(.parameter("output"), "cannot write \(shown)/\(f.name)")
             }
             temporary.append((tmp, final))
         }
         for t in temporary {
             if rename(t.tmp.path, t.final.path) != 0 {
                 cleanUp()
-                throw InputError("--out", "cannot rename a temporary file to \(shown)/\(t.final.lastPathComponent)")
+                throw InputError(.parameter("output"), "cannot rename a temporary file to \(shown)/\(t.final.lastPathComponent)")
             }
         }
     }

@@ -30,7 +30,7 @@ public struct ArmSummaryRow: Sendable, Equatable {
     /// `file:line` of the row.
     public var location: String
     /// `file:line:column` of each cell, by column name.
-    public var cellLocations: [String: String]
+    public var cellLocations: [String: InputLocation]
 
     static let columns = ["outcome", "timepoint", "arm", "n", "measure", "mean", "sd", "se", "ci_lower", "ci_upper",
                           "ci_level", "p", "unit", "source", "status", "reason"]
@@ -48,7 +48,7 @@ public struct ArmSummaryRow: Sendable, Equatable {
             let timepoint = row.text("timepoint")
             let key = "\(outcome)\u{1}\(timepoint)\u{1}\(arm)"
             if let first = seen[key] {
-                throw InputError("\(name):\(row.line):1", "duplicate row for outcome \"\(outcome)\", timepoint \"\(timepoint)\", arm \"\(arm)\" (first at line \(first))")
+                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \"\(outcome)\", timepoint \"\(timepoint)\", arm \"\(arm)\" (first at line \(first))")
             }
             seen[key] = row.line
             let measure = try row.choice("measure", SummaryMeasure.self)

@@ -20,13 +20,13 @@ struct CSVTable {
         func text(_ column: String) -> String { cells[column]?.text ?? "" }
 
         /// `name:line:column` of a cell (the row start when the column is absent).
-        func location(_ column: String) -> String {
-            guard let c = cells[column] else { return "\(name):\(line):1" }
-            return "\(name):\(c.line):\(c.column)"
+        func location(_ column: String) -> InputLocation {
+            guard let c = cells[column] else { return .position(file: name, line: line, column: 1) }
+            return .position(file: name, line: c.line, column: c.column)
         }
 
         /// `file:line:column` of every cell, by column.
-        var locations: [String: String] { cells.mapValues { "\(name):\($0.line):\($0.column)" } }
+        var locations: [String: InputLocation] { cells.mapValues { .position(file: name, line: $0.line, column: $0.column) } }
 
         /// The text of a column that must not be empty.
         func required(_ column: String, _ what: String) throws(InputError) -> String {
@@ -47,14 +47,14 @@ struct CSVTable {
         self.name = name
         var reader = CSVReader(string: text, name: name)
         guard let head = try reader.next() else {
-            throw InputError("\(name):1:1", "the file is empty; expected a header row: \(required.joined(separator: ","))")
+            throw InputError(.position(file: name, line: 1, column: 1), "the file is empty; expected a header row: \(required.joined(separator: ","))")
         }
         let known = Set(required + optional)
         var seen: [String: Int] = [:]
         var header: [String] = []
         for (i, raw) in head.fields.enumerated() {
             let column = raw.trimmingCharacters(in: .whitespaces)
-            let at = "\(name):\(head.positions[i].line):\(head.positions[i].column)"
+            let at = InputLocation.position(file: name, line: head.positions[i].line, column: head.positions[i].column)
             guard !column.isEmpty else { throw InputError(at, "column \(i + 1) of the header has no name") }
             guard known.contains(column) else {
                 throw InputError(at, "unknown column \"\(column)\"; the columns are: \((required + optional).joined(separator: ", "))")
@@ -66,7 +66,7 @@ struct CSVTable {
             header.append(column)
         }
         for column in required where seen[column] == nil {
-            throw InputError("\(name):\(head.line):1", "missing column \"\(column)\"")
+            throw InputError(.position(file: name, line: head.line, column: 1), "missing column \"\(column)\"")
         }
         self.header = header
         var rows: [Row] = []
@@ -75,7 +75,7 @@ struct CSVTable {
             guard record.fields.count == header.count else {
                 let k = min(record.fields.count, header.count) - 1
                 let p = record.positions[max(k, 0)]
-                throw InputError("\(name):\(p.line):\(p.column)",
+                throw InputError(.position(file: name, line: p.line, column: p.column),
                                  "row has \(record.fields.count) fields; the header has \(header.count)")
             }
             var cells: [String: Cell] = [:]

@@ -19,7 +19,7 @@ public struct CategoryCountRow: Sendable, Equatable {
     /// `file:line` of the row.
     public var location: String
     /// `file:line:column` of each cell, by column name.
-    public var cellLocations: [String: String]
+    public var cellLocations: [String: InputLocation]
 
     static let columns = ["outcome", "timepoint", "arm", "category", "count", "total", "percent", "source", "status", "reason"]
     static let valueColumns = ["count", "total", "percent"]
@@ -35,7 +35,7 @@ public struct CategoryCountRow: Sendable, Equatable {
             let timepoint = row.text("timepoint")
             let key = [outcome, timepoint, arm, category].joined(separator: "\u{1}")
             if let first = seen[key] {
-                throw InputError("\(name):\(row.line):1", "duplicate row for outcome \"\(outcome)\", arm \"\(arm)\", category \"\(category)\" (first at line \(first))")
+                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \"\(outcome)\", arm \"\(arm)\", category \"\(category)\" (first at line \(first))")
             }
             seen[key] = row.line
             let percent = try row.number("percent")

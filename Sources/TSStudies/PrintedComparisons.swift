@@ -30,7 +30,7 @@ public struct PrintedComparisonRow: Sendable, Equatable {
     /// `file:line` of the row.
     public var location: String
     /// `file:line:column` of each cell, by column name.
-    public var cellLocations: [String: String]
+    public var cellLocations: [String: InputLocation]
 
     static let columns = ["outcome", "timepoint", "arm_a", "arm_b", "measure", "estimate", "ci_lower", "ci_upper",
                           "ci_level", "p", "test", "source", "status", "reason"]

@@ -6,7 +6,7 @@ import TSCore
 public enum PrintedPairs {
     /// An interval in one cell: "−2.3 to −0.4", "(−1.6 to 0.2)", "−1.6; 0.2", "−1.6, 0.2" (comma and space),
     /// "1.2 – 3.4" (a dash with spaces round it). A dash without spaces is read as a minus sign and rejected.
-    public static func interval(_ text: String, location: String) throws(InputError) -> (lower: PrintedValue, upper: PrintedValue) {
+    public static func interval(_ text: String, location: InputLocation) throws(InputError) -> (lower: PrintedValue, upper: PrintedValue) {
         var t = text.trimmingCharacters(in: .whitespaces)
         if let f = t.first, let l = t.last, (f == "(" && l == ")") || (f == "[" && l == "]") {
             t = String(t.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
@@ -31,7 +31,7 @@ public enum PrintedPairs {
     }
 
     /// A mean and SD in one cell: "2.7 ± 0.4", "0.05% ± 1.46%", "2.7 +/- 0.4". The SD must not be negative.
-    public static func meanSD(_ text: String, location: String) throws(InputError) -> (mean: PrintedValue, sd: PrintedValue) {
+    public static func meanSD(_ text: String, location: InputLocation) throws(InputError) -> (mean: PrintedValue, sd: PrintedValue) {
         var parts: [String] = []
         for separator in ["±", "+/-", "+-"] {
             let p = text.components(separatedBy: separator)

@@ -21,7 +21,7 @@ enum RegimenLexer {
         return s
     }
 
-    static func tokens(_ text: String, location: String) throws(InputError) -> [RegimenToken] {
+    static func tokens(_ text: String, location: InputLocation) throws(InputError) -> [RegimenToken] {
         let c = Array(normalize(text))
         var out: [RegimenToken] = []
         var i = 0

@@ -43,19 +43,19 @@ public enum RegimenParser {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 
-    public static func parse(_ text: String, location: String) throws(InputError) -> Regimen {
+    public static func parse(_ text: String, location: InputLocation) throws(InputError) -> Regimen {
         var p = Parser(text: text, location: location, tokens: try RegimenLexer.tokens(text, location: location))
         return try p.run()
     }
 
     struct Parser {
         let text: String
-        let location: String
+        let location: InputLocation
         let tokens: [RegimenToken]
         var i = 0
         var r: Regimen
 
-        init(text: String, location: String, tokens: [RegimenToken]) {
+        init(text: String, location: InputLocation, tokens: [RegimenToken]) {
             self.text = text; self.location = location; self.tokens = tokens
             r = Regimen(text: text)
         }

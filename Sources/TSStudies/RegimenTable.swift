@@ -12,7 +12,7 @@ public struct RegimenRow: Sendable, Equatable {
     /// `file:line` of the row.
     public var location: String
     /// `file:line:column` of each cell, by column name.
-    public var cellLocations: [String: String]
+    public var cellLocations: [String: InputLocation]
 
     static let columns = ["arm", "agent", "regimen", "source", "status", "reason"]
 

@@ -19,10 +19,10 @@ public struct StudyDataset: Sendable, Equatable {
     /// error locations (e.g. "Datasets/steffensen2011/").
     public static func parse(id: String, files: [String: String], prefix: String) throws(InputError) -> StudyDataset {
         for name in files.keys.sorted() where !fileNames.contains(name) {
-            throw InputError("\(prefix)\(name):1:1", "unknown file \"\(name)\"; a study folder holds \(fileNames.joined(separator: ", "))")
+            throw InputError(.position(file: "\(prefix)\(name)", line: 1, column: 1), "unknown file \"\(name)\"; a study folder holds \(fileNames.joined(separator: ", "))")
         }
         guard let study = files["study.csv"] else {
-            throw InputError("\(prefix)study.csv:1:1", "study.csv is missing; every study folder needs one")
+            throw InputError(.position(file: "\(prefix)study.csv", line: 1, column: 1), "study.csv is missing; every study folder needs one")
         }
         let metadata = try StudyMetadata.read(text: study, name: prefix + "study.csv")
         let arms = try files["arms.csv"].map { (t) throws(InputError) in try ArmSummaryRow.read(text: t, name: prefix + "arms.csv") } ?? []
@@ -30,7 +30,7 @@ public struct StudyDataset: Sendable, Equatable {
         let comparisons = try files["comparisons.csv"].map { (t) throws(InputError) in try PrintedComparisonRow.read(text: t, name: prefix + "comparisons.csv") } ?? []
         let regimens = try files["regimens.csv"].map { (t) throws(InputError) in try RegimenRow.read(text: t, name: prefix + "regimens.csv") } ?? []
         let declared = Set(metadata.arms)
-        func check(_ arm: String, _ location: String, _ column: String) throws(InputError) {
+        func check(_ arm: String, _ location: InputLocation, _ column: String) throws(InputError) {
             guard declared.contains(arm) else {
                 throw InputError(location, "\(column) \"\(arm)\" is not declared in study.csv (arms: \(metadata.arms.joined(separator: ", ")))")
             }
@@ -53,7 +53,7 @@ public struct StudyDataset: Sendable, Equatable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw InputError("\(shown):1:1", "cannot list the folder")
+            throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
         }
         var files: [String: String] = [:]
         for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
@@ -65,10 +65,10 @@ public struct StudyDataset: Sendable, Equatable {
     /// Reads a file as UTF-8 (a byte-order mark is left for the CSV reader to skip).
     static func readText(_ url: URL, shown: String) throws(InputError) -> String {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError("\(shown):1:1", "cannot read the file")
+            throw InputError(.position(file: shown, line: 1, column: 1), "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(shown):1:1", "the file is not UTF-8 text")
+            throw InputError(.position(file: shown, line: 1, column: 1), "the file is not UTF-8 text")
         }
         return text
     }
@@ -88,7 +88,7 @@ public struct DatasetCollection: Sendable, Equatable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         } catch {
-            throw InputError("\(shown):1:1", "cannot list the folder")
+            throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
         }
         var studies: [StudyDataset] = []
         var references: [ReferenceIntake] = []

@@ -73,13 +73,13 @@ public struct StudyMetadata: Sendable, Equatable {
                                  location: "\(name):\(row.line)"))
         }
         for key in requiredKeys where firstLine[key] == nil {
-            throw InputError("\(name):1:1", "key \"\(key)\" is missing")
+            throw InputError(.position(file: name, line: 1, column: 1), "key \"\(key)\" is missing")
         }
         return StudyMetadata(entries: entries)
     }
 
     /// Format checks for keys with a known shape.
-    static func check(key: String, value: String, at location: String) throws(InputError) {
+    static func check(key: String, value: String, at location: InputLocation) throws(InputError) {
         switch key {
         case "year":
             guard value.count == 4, let y = Int(value), (1900...2100).contains(y) else {

@@ -54,10 +54,10 @@ public enum BoundImplications {
 
     /// Rows for a reported `P < pBound` with these group sizes and `categories` outcome categories.
     public static func rows(groupSizes: [Int], categories: Int, pBound: Double) throws(InputError) -> [ResultRow] {
-        guard groupSizes.count >= 2 else { throw InputError("--groups", "need at least two group sizes") }
-        guard groupSizes.allSatisfy({ $0 > 0 }) else { throw InputError("--groups", "group sizes must be positive") }
-        guard categories >= 2 else { throw InputError("--categories", "need at least two outcome categories") }
-        guard pBound > 0 && pBound < 1 else { throw InputError("--p-below", "the p-value bound must lie in (0, 1)") }
+        guard groupSizes.count >= 2 else { throw InputError(.parameter("groupSizes"), "need at least two group sizes") }
+        guard groupSizes.allSatisfy({ $0 > 0 }) else { throw InputError(.parameter("groupSizes"), "group sizes must be positive") }
+        guard categories >= 2 else { throw InputError(.parameter("categories"), "need at least two outcome categories") }
+        guard pBound > 0 && pBound < 1 else { throw InputError(.parameter("pBound"), "the p-value bound must lie in (0, 1)") }
         let n = groupSizes.reduce(0, +)
         let g = groupSizes.count
         let df = Double((g - 1) * (categories - 1))

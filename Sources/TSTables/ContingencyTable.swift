@@ -7,9 +7,9 @@ public struct ContingencyTable: Sendable, Equatable {
     public let rowLabels: [String]
     public let columnLabels: [String]
 
-    /// Validates `counts`; `location` names the flag or source used in error messages (e.g. `--table`).
+    /// Validates `counts`; `location` names the parameter or source used in error messages (`counts` by default).
     public init(_ counts: [[Int]], rowLabels: [String]? = nil, columnLabels: [String]? = nil,
-                location: String = "--table") throws(InputError) {
+                location: InputLocation = .parameter("counts")) throws(InputError) {
         guard !counts.isEmpty else { throw InputError(location, "the table has no rows") }
         let c = counts[0].count
         guard c > 0 else { throw InputError(location, "row 1 has no counts") }
@@ -30,10 +30,10 @@ public struct ContingencyTable: Sendable, Equatable {
             throw InputError(location, "column \(j + 1) is all zero; drop it or check the counts")
         }
         if let r = rowLabels, r.count != counts.count {
-            throw InputError("--rows", "\(r.count) row labels given for \(counts.count) rows")
+            throw InputError(.parameter("rowLabels"), "\(r.count) row labels given for \(counts.count) rows")
         }
         if let l = columnLabels, l.count != c {
-            throw InputError("--cols", "\(l.count) column labels given for \(c) columns")
+            throw InputError(.parameter("columnLabels"), "\(l.count) column labels given for \(c) columns")
         }
         self.counts = counts
         self.rowLabels = rowLabels ?? (1...counts.count).map { "row\($0)" }
@@ -44,7 +44,7 @@ public struct ContingencyTable: Sendable, Equatable {
     /// thousands separator is written in double quotes (`"\"1,725\",20;..."`). Each count goes through
     /// `PrintedNumber.parseCount`, so fractions and negatives are rejected with the flag named.
     public static func parse(_ text: String, rowLabels: [String]? = nil, columnLabels: [String]? = nil,
-                             location: String = "--table") throws(InputError) -> ContingencyTable {
+                             location: InputLocation = .parameter("counts")) throws(InputError) -> ContingencyTable {
         var rows: [[Int]] = []
         for rowText in text.split(separator: ";", omittingEmptySubsequences: false) {
             var cells: [String] = [], current = "", inQuotes = false
@@ -96,10 +96,12 @@ public struct ContingencyTable: Sendable, Equatable {
 public struct BinomialCount: Sendable, Equatable {
     public let events: Int
     public let n: Int
-    public init(events: Int, n: Int, eventsFlag: String = "--events", nFlag: String = "--n") throws(InputError) {
-        guard n >= 1 else { throw InputError(nFlag, "group size must be at least 1, found \(n)") }
-        guard events >= 0 else { throw InputError(eventsFlag, "events must be non-negative, found \(events)") }
-        guard events <= n else { throw InputError(eventsFlag, "events (\(events)) exceed the group size \(nFlag) \(n)") }
+    /// `events` and `n` name the parameters an error reports (`.parameter("events")` by default).
+    public init(events: Int, n: Int, eventsLocation: InputLocation = .parameter("events"),
+                nLocation: InputLocation = .parameter("n")) throws(InputError) {
+        guard n >= 1 else { throw InputError(nLocation, "group size must be at least 1, found \(n)") }
+        guard events >= 0 else { throw InputError(eventsLocation, "events must be non-negative, found \(events)") }
+        guard events <= n else { throw InputError(eventsLocation, "events (\(events)) exceed the group size \(n)") }
         self.events = events
         self.n = n
     }

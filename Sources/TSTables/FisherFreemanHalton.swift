@@ -65,7 +65,7 @@ public enum FisherFreemanHalton {
         let c = obs[0].count
         let base = (obs.map { $0.reduce(0, +) }.max() ?? 0) + 1
         guard Double.pow(Double(base), Double(r)) < 4e18 else {
-            throw InputError("--table", "table too large for the exact network algorithm; use the Monte Carlo option")
+            throw InputError(.parameter("table"), "table too large for the exact network algorithm; use the Monte Carlo option")
         }
         let net = FFHNetwork(obs: obs)
         net.gmaxBudget = workLimit

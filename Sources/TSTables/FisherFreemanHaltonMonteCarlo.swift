@@ -31,7 +31,7 @@ extension FisherFreemanHalton {
     /// (multivariate hypergeometric) distribution given both margins, column by column, each cell a
     /// hypergeometric draw by inversion (equivalent to Patefield 1981, AS 159).
     public static func monteCarloPValue(_ table: ContingencyTable, replicates: Int, seed: UInt64) throws(InputError) -> MonteCarloResult {
-        guard replicates >= 1 else { throw InputError("--replicates", "need at least 1 replicate, found \(replicates)") }
+        guard replicates >= 1 else { throw InputError(.parameter("replicates"), "need at least 1 replicate, found \(replicates)") }
         let obs = table.counts
         let r = table.rowCount, c = table.columnCount
         let rowTot = table.rowTotals, colTot = table.columnTotals, n = table.total

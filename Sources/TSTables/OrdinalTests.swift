@@ -16,7 +16,7 @@ public enum OrdinalTests {
     static func twoByK(_ t: ContingencyTable) throws(InputError) -> ContingencyTable {
         if t.rowCount == 2 { return t }
         if t.columnCount == 2 { return t.transposed }
-        throw InputError("--table", "ordinal two-group tests need a 2 x k (or k x 2) table")
+        throw InputError(.parameter("table"), "ordinal two-group tests need a 2 x k (or k x 2) table")
     }
 
     public static func defaultScores(_ k: Int) -> [Double] { (1...k).map(Double.init) }
@@ -34,7 +34,7 @@ public enum OrdinalTests {
     public static func cochranArmitage(_ table: ContingencyTable, scores: [Double]? = nil) throws(InputError) -> TrendResult {
         let t = try twoByK(table)
         let s = scores ?? defaultScores(t.columnCount)
-        guard s.count == t.columnCount else { throw InputError("--scores", "\(s.count) scores for \(t.columnCount) columns") }
+        guard s.count == t.columnCount else { throw InputError(.parameter("scores"), "\(s.count) scores for \(t.columnCount) columns") }
         let c = t.columnTotals, n = Double(t.total), r1 = Double(t.rowTotals[0]), pbar = r1 / n
         var num = 0.0, sc = 0.0, sc2 = 0.0
         for j in 0..<c.count {
@@ -80,7 +80,7 @@ public enum OrdinalTests {
         let t = try twoByK(table)
         let k = t.columnCount
         let s = scores ?? defaultScores(k)
-        guard s.count == k else { throw InputError("--scores", "\(s.count) scores for \(k) columns") }
+        guard s.count == k else { throw InputError(.parameter("scores"), "\(s.count) scores for \(k) columns") }
         let c = t.columnTotals, r1 = t.rowTotals[0], n = t.total
         let lf = LogFactorials(upTo: n)
         let o1 = t.counts[0], o2 = t.counts[1]

@@ -16,7 +16,7 @@ public enum TableReport {
     public static func rows(_ t: ContingencyTable, ordered: Bool = false, scores: [Double]? = nil,
                             level: Double = 0.95, monteCarlo: (replicates: Int, seed: UInt64)? = nil,
                             workLimit: Int = FisherFreemanHalton.defaultWorkLimit) throws(InputError) -> [ResultRow] {
-        guard level > 0 && level < 1 else { throw InputError("--level", "confidence level must lie in (0, 1), found \(level)") }
+        guard level > 0 && level < 1 else { throw InputError(.parameter("level"), "confidence level must lie in (0, 1), found \(level)") }
         var out: [ResultRow] = []
         // Per-row proportions of the first column.
         for (i, row) in t.counts.enumerated() {

@@ -6,14 +6,14 @@ public struct TwoGroupCounts: Sendable, Equatable {
     public let x1: Int, n1: Int, x2: Int, n2: Int
 
     public init(x1: Int, n1: Int, x2: Int, n2: Int) throws(InputError) {
-        _ = try BinomialCount(events: x1, n: n1, eventsFlag: "x1", nFlag: "n1")
-        _ = try BinomialCount(events: x2, n: n2, eventsFlag: "x2", nFlag: "n2")
+        _ = try BinomialCount(events: x1, n: n1, eventsLocation: .parameter("x1"), nLocation: .parameter("n1"))
+        _ = try BinomialCount(events: x2, n: n2, eventsLocation: .parameter("x2"), nLocation: .parameter("n2"))
         self.x1 = x1; self.n1 = n1; self.x2 = x2; self.n2 = n2
     }
 
     /// First column = events, rows = groups.
     public init(_ table: ContingencyTable) throws(InputError) {
-        guard table.isTwoByTwo else { throw InputError("--table", "a 2x2 table is needed for effect measures") }
+        guard table.isTwoByTwo else { throw InputError(.parameter("table"), "a 2x2 table is needed for effect measures") }
         let c = table.counts
         try self.init(x1: c[0][0], n1: c[0][0] + c[0][1], x2: c[1][0], n2: c[1][0] + c[1][1])
     }

@@ -194,7 +194,8 @@ struct MeansBatch {
             do {
                 arms.append(try MeansCompute.arm(input, settings: settings))
             } catch {
-                let key = error.location == "ci" ? "ci_lower" : (error.location == "level" ? "ci_lower" : error.location)
+                let name = error.location.description
+                let key = name == "ci" || name == "level" ? "ci_lower" : name
                 throw InputError(loc(col[key + c.sfx]), error.message)
             }
         }

@@ -51,9 +51,9 @@ enum MeansFlags {
         guard let e = error as? InputError else { return "\(error)" }
         let flag: String
         switch e.location {
-        case "level": flag = arm == nil ? "--level" : "--ci-level"
-        case "n", "mean", "sd", "se", "ci", "reference": flag = "--" + e.location
-        default: flag = "--" + e.location
+        case .parameter("level"): flag = arm == nil ? "--level" : "--ci-level"
+        case .parameter(let p): flag = "--" + p
+        default: flag = e.location.description
         }
         return "\(flag): \(e.message)" + (arm.map { " (arm \($0))" } ?? "")
     }

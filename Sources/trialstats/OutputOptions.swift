@@ -23,14 +23,29 @@ struct OutputOptions: ParsableArguments {
 
 /// Turns a library `InputError` or `DistributionError` into the CLI's one-line message on
 /// standard error ("trialstats: --sd: must be > 0") and exit status 64 (EX_USAGE).
-func checked<T>(_ body: () throws -> T) throws -> T {
+func checked<T>(flags: [String: String] = [:], _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as InputError {
-        throw fail(e.description)
+        throw fail(flagged(e, flags).description)
     } catch let e as DistributionError {
         throw fail(e.description)
     }
+}
+
+/// The flag that carries each library parameter. A command passes its own entries for the parameters it names
+/// differently; a parameter no command carries keeps its library name.
+let parameterFlags: [String: String] = [
+    "counts": "--table", "rowLabels": "--rows", "columnLabels": "--cols", "events": "--events", "n": "--n",
+    "level": "--level", "scores": "--scores", "replicates": "--monte-carlo", "groupSizes": "--groups", "table": "--table",
+    "categories": "--categories", "pBound": "--p-below", "output": "--out", "outcome": "--outcome",
+    "arm": "--arm", "covariates": "--covariates",
+]
+
+/// A library error with its parameter replaced by the flag that carried it.
+func flagged(_ e: InputError, _ flags: [String: String] = [:]) -> InputError {
+    guard let p = e.location.parameterName, let flag = flags[p] ?? parameterFlags[p] else { return e }
+    return e.relocated(.flag(flag))
 }
 
 /// Prints one line to standard error and returns the exit code to throw.

@@ -70,7 +70,7 @@ func loadAuditFixture(_ name: String, filePath: String = #filePath) throws -> [[
     var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
         let up = dir.deletingLastPathComponent()
-        guard up.path != dir.path else { throw InputError(name, "package root not found") }
+        guard up.path != dir.path else { throw InputError(.path(name), "package root not found") }
         dir = up
     }
     let text = try String(contentsOf: dir.appendingPathComponent("Tests/Fixtures/\(name)"), encoding: .utf8)

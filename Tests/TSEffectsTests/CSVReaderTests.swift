@@ -25,10 +25,10 @@ import TSCore
     @Test func malformedRecordIsLocatedAndReadingContinues() throws {
         var r = CSVReader(string: "a,b\n\"x\"y,2\n3,4\n", name: "t.csv")
         _ = try r.next()
-        #expect(throws: InputError("t.csv:2:4", "unexpected text after a closing quote")) { _ = try r.next() }
+        #expect(throws: InputError(.position(file: "t.csv", line: 2, column: 4), "unexpected text after a closing quote")) { _ = try r.next() }
         #expect(try r.next()?.fields == ["3", "4"])
         var u = CSVReader(string: "a\n\"open", name: "u.csv")
         _ = try u.next()
-        #expect(throws: InputError("u.csv:2:1", "quoted field is never closed")) { _ = try u.next() }
+        #expect(throws: InputError(.position(file: "u.csv", line: 2, column: 1), "quoted field is never closed")) { _ = try u.next() }
     }
 }

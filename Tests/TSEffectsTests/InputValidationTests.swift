@@ -4,8 +4,8 @@ import TSCore
 
 @Suite struct InputValidation {
     @Test func rejectsBadArmsNamingTheParameter() {
-        func location(_ body: () throws -> Void) -> String? {
-            do { try body(); return nil } catch let e as InputError { return e.location } catch { return "other" }
+        func location(_ body: () throws -> Void) -> InputLocation? {
+            do { try body(); return nil } catch let e as InputError { return e.location } catch { return .path("other") }
         }
         #expect(location { _ = try ArmSummary(n: 1, mean: 0, sd: 1) } == "n")
         #expect(location { _ = try ArmSummary(n: 5, mean: 0, sd: 0) } == "sd")

@@ -6,14 +6,14 @@ import TSCore
     static let csv = "y,arm,age,sex\n1.5,A,40,F\n2.5,B,50,M\n3.0,A,,F\n2.0,B,61,F\n4.0,A,70,M\n"
 
     @Test func unknownColumnIsNamed() {
-        #expect(throws: InputError("--covariates", "unknown column \"weight\" in t.csv; columns are: y, arm, age, sex")) {
+        #expect(throws: InputError(.parameter("covariates"), "unknown column \"weight\" in t.csv; columns are: y, arm, age, sex")) {
             try ModelFrame(csv: Self.csv, name: "t.csv").design(outcome: "y", arm: "arm", covariates: ["weight"])
         }
     }
 
     @Test func nonNumericValueIsLocated() {
         let bad = "y,arm,age\n1.5,A,40\n2.5,B,fifty\n3,A,45\n"
-        #expect(throws: InputError("t.csv:3:7", "column \"age\": expected a number, found \"fifty\"")) {
+        #expect(throws: InputError(.position(file: "t.csv", line: 3, column: 7), "column \"age\": expected a number, found \"fifty\"")) {
             try ModelFrame(csv: bad, name: "t.csv").design(outcome: "y", arm: "arm", covariates: ["age"])
         }
     }
@@ -24,7 +24,7 @@ import TSCore
     }
 
     @Test func moreCoefficientsThanRowsIsRejected() {
-        #expect(throws: InputError("t.csv", "the model has 4 coefficients but only 4 complete rows; it needs more rows than coefficients")) {
+        #expect(throws: InputError(.path("t.csv"), "the model has 4 coefficients but only 4 complete rows; it needs more rows than coefficients")) {
             try ModelFrame(csv: Self.csv, name: "t.csv").design(outcome: "y", arm: "arm", covariates: ["age", "sex"])
         }
     }
@@ -38,7 +38,7 @@ import TSCore
     }
 
     @Test func binomialOutcomeMustBeZeroOrOne() {
-        #expect(throws: InputError("t.csv:3:1", "column \"y\": a binomial outcome must be 0 or 1, found \"2\"")) {
+        #expect(throws: InputError(.position(file: "t.csv", line: 3, column: 1), "column \"y\": a binomial outcome must be 0 or 1, found \"2\"")) {
             try ModelFrame(csv: "y,arm\n1,A\n2,B\n0,A\n", name: "t.csv").design(outcome: "y", arm: "arm", family: .binomial)
         }
     }

@@ -57,7 +57,7 @@ import TSCore
     @Test func anInputThatDoesNotExistIsNamedAndNothingIsCreated() throws {
         let root = try temporaryFolder("missing")
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(throws: InputError("Datasets/nowhere", "no such file or folder")) {
+        #expect(throws: InputError(.path("Datasets/nowhere"), "no such file or folder")) {
             try ReportRun.run(inputs: ["Datasets/nowhere"], output: "Reports", base: root)
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Reports").path))
@@ -67,7 +67,7 @@ import TSCore
         let root = try temporaryFolder("twice")
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try copyDatasets(into: root)
-        #expect(throws: InputError("Datasets/steffensen2011/study.csv:1:1",
+        #expect(throws: InputError(.position(file: "Datasets/steffensen2011/study.csv", line: 1, column: 1),
                                    "study \"steffensen2011\" is given twice (first as Datasets/steffensen2011); its reports would overwrite each other")) {
             try ReportRun.run(inputs: ["Datasets/steffensen2011", "Datasets"], output: "Reports", base: root)
         }

@@ -23,7 +23,7 @@ func malformedError(_ name: String) -> InputError? {
         case "study": _ = try StudyMetadata.read(text: text, name: shown)
         case "regimens": _ = try RegimenRow.read(text: text, name: shown)
         case "reference": _ = try ReferenceIntake.read(text: text, name: shown)
-        default: return InputError(shown, "unknown fixture kind \(kind)")
+        default: return InputError(.path(shown), "unknown fixture kind \(kind)")
         }
         return nil
     } catch {

@@ -1,3 +1,4 @@
+import TSCore
 import Foundation
 import Testing
 @testable import TSTables
@@ -31,7 +32,7 @@ struct ChiSquareTestsTests {
         }
     }
 
-    @Test func badTablesAreRejectedNamingTheFlag() {
+    @Test func badTablesAreRejectedNamingTheParameter() {
         let bad = ["1,2;3": "ragged", "1,-2;3,4": "negative", "1,2.5;3,4": "whole", "0,0;3,4": "row 1 is all zero",
                    "0,2;0,4": "column 1 is all zero", "1,2": "at least 2 rows", "x,2;3,4": "expected a number"]
         for (text, fragment) in bad {
@@ -39,7 +40,7 @@ struct ChiSquareTestsTests {
                 _ = try ContingencyTable.parse(text)
                 Issue.record("accepted \(text)")
             } catch {
-                #expect(error.description.hasPrefix("--table: "), "\(error)")
+                #expect((error as? InputError)?.location == .parameter("counts"), "\(error)")
                 #expect(error.description.contains(fragment), "\(text): \(error)")
             }
         }

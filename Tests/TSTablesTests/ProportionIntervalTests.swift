@@ -1,3 +1,4 @@
+import TSCore
 import Testing
 @testable import TSTables
 
@@ -53,9 +54,8 @@ struct ProportionIntervalTests {
         }
     }
 
-    @Test func eventsAboveGroupSizeIsRejectedNamingTheFlag() {
-        #expect(throws: (any Error).self) { try BinomialCount(events: 8, n: 7) }
-        do { _ = try BinomialCount(events: 8, n: 7) } catch { #expect(error.description.hasPrefix("--events")) }
-        do { _ = try BinomialCount(events: 1, n: 0) } catch { #expect(error.description.hasPrefix("--n")) }
+    @Test func eventsAboveGroupSizeIsRejectedNamingTheParameter() {
+        #expect(throws: InputError(.parameter("events"), "events (8) exceed the group size 7")) { try BinomialCount(events: 8, n: 7) }
+        #expect(throws: InputError(.parameter("n"), "group size must be at least 1, found 0")) { try BinomialCount(events: 1, n: 0) }
     }
 }
