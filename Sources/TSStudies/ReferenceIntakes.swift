@@ -40,7 +40,7 @@ public struct ReferenceIntake: Sendable, Equatable {
             }
             let agentKind = AgentKind.classify(agent)
             guard agentKind != .placebo, agentKind != .other else {
-                throw InputError(row.location("agent"), "agent \"\(agent)\" is not vitamin D, calcium or vitamin K2 (MK-7)")
+                throw InputError(row.location("agent"), "agent \"\(agent)\" is not \(AgentCatalogue.namesForMessages)")
             }
             out.append(ReferenceIntake(
                 agent: agent, agentKind: agentKind, kind: kind, intake: intake, population: row.text("population"),
