@@ -46,7 +46,7 @@ enum RegimenRecomputation {
             case .overlapping: flag = .overlapping
             }
             let ref = c.reference
-            let refText = "\(ref.kind.rawValue) \(ref.intake.text) (\(ref.population); \(ref.source): \"\(ref.quote)\")"
+            let refText = "\(ref.kind.rawValue) \(ref.intake.text) (\(ref.population); \(citation(ref)))"
             out.append(ReportLine(
                 section: .intake, arm: row.arm, agent: row.agent, quantity: "ratio_to_\(ref.kind.rawValue)",
                 recomputed: c.ratio.isPoint ? c.ratio.low : nil, range: c.ratio.isPoint ? nil : (c.ratio.low, c.ratio.high),
@@ -62,5 +62,14 @@ enum RegimenRecomputation {
             }
         }
         return out
+    }
+
+    /// The reference's sources for the CSV: the guideline and its printed fragment first, then the page the row was
+    /// read in; a figure no guideline sets is marked as such.
+    static func citation(_ ref: ReferenceIntake) -> String {
+        let page = "\(ref.source): \"\(ref.quote)\""
+        guard ref.isGuidelineFigure else { return "not a guideline figure; \(page)" }
+        let guideline = ref.guidelineQuote.isEmpty ? ref.guideline : "\(ref.guideline): \"\(ref.guidelineQuote)\""
+        return "\(guideline); also printed in \(page)"
     }
 }

@@ -59,7 +59,7 @@ enum RegimenText {
         }
         for c in comparisons {
             let ref = c.reference
-            var t = "    vs \(ref.kind.rawValue) \(ReportNumber.amount(c.referenceDaily)) \(c.unit.rawValue)/day (\(ref.source); "
+            var t = "    vs \(ref.kind.rawValue) \(ReportNumber.amount(c.referenceDaily)) \(c.unit.rawValue)/day (\(ref.citation); "
                 + "\(ref.population)): \(ReportNumber.ratio(c.ratio))×, \(c.position.rawValue.uppercased())"
             if let cr = c.cumulativeRatio {
                 t += "; cumulative \(ReportNumber.ratio(cr))× the course \"\(ref.intake.text)\""
