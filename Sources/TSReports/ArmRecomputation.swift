@@ -6,7 +6,7 @@ import TSStudies
 /// One arm's printed summary recomputed with `TSEffects`: SE, the CI of the mean (t on n − 1 df, Student
 /// 1908), the one-sample t test against 0 and its two-sided p, the SD implied by a printed CI (Cochrane
 /// Handbook 6.5 §6.5.2.2), the mean against its CI's centre, the largest SD a printed p-bound allows, and
-/// 25(OH)D in ng/mL (1 ng/mL = 2.496 nmol/L). Nothing is recomputed that needs a value the dataset lacks;
+/// a status marker in its other unit (25(OH)D: 1 ng/mL = 2.496 nmol/L, from `TSStudies.AgentCatalogue`). Nothing is recomputed that needs a value the dataset lacks;
 /// such gaps are listed in `notes`.
 enum ArmRecomputation {
     static func lines(_ row: ArmSummaryRow) -> (lines: [ReportLine], notes: [String]) {
@@ -95,25 +95,29 @@ enum ArmRecomputation {
         return (out, notes)
     }
 
-    /// 25(OH)D printed in nmol/L is also given in ng/mL (and the reverse).
+    /// A status marker of the catalogue (25(OH)D) printed in its molar unit is also given in its mass unit, and the reverse.
     static func conversions(_ row: ArmSummaryRow) -> [ReportLine] {
-        guard row.outcome.lowercased().contains("25(oh)d") else { return [] }
+        guard let (_, marker) = AgentCatalogue.statusMarker(outcome: row.outcome) else { return [] }
         let u = row.unit.lowercased()
+        let f = marker.molarPerMass
+        let (molar, mass) = (marker.molarUnit, marker.massUnit)
+        func key(_ unit: String) -> String { unit.lowercased().replacingOccurrences(of: "/", with: "_per_") }
         var out: [ReportLine] = []
-        func conv(_ q: String, _ v: PrintedValue?, toNg: Bool) {
+        func conv(_ q: String, _ v: PrintedValue?, toMass: Bool) {
             guard let v else { return }
-            let x = toNg ? DoseConversion.ngPerML(fromNmolPerL: v.value) : DoseConversion.nmolPerL(fromNgPerML: v.value)
+            let x = toMass ? v.value / f.value : v.value * f.value
             out.append(ReportLine(section: .arm, outcome: row.outcome, timepoint: row.timepoint, arm: row.arm, quantity: q,
-                                  recomputed: x, unit: toNg ? "ng/mL" : "nmol/L",
-                                  method: toNg ? "nmol/L ÷ 2.496 (1 ng/mL = 2.496 nmol/L)" : "ng/mL × 2.496 (1 ng/mL = 2.496 nmol/L)",
+                                  recomputed: x, unit: toMass ? mass : molar,
+                                  method: toMass ? "\(molar) ÷ \(f.text) (1 \(mass) = \(f.text) \(molar))"
+                                                 : "\(mass) × \(f.text) (1 \(mass) = \(f.text) \(molar))",
                                   detail: "printed \(v.text) \(row.unit)"))
         }
-        if u == "nmol/l" {
-            conv("\(row.measure.rawValue)_ng_per_ml", row.mean, toNg: true)
-            conv("sd_ng_per_ml", row.sd, toNg: true)
-        } else if u == "ng/ml" {
-            conv("\(row.measure.rawValue)_nmol_per_l", row.mean, toNg: false)
-            conv("sd_nmol_per_l", row.sd, toNg: false)
+        if u == molar.lowercased() {
+            conv("\(row.measure.rawValue)_\(key(mass))", row.mean, toMass: true)
+            conv("sd_\(key(mass))", row.sd, toMass: true)
+        } else if u == mass.lowercased() {
+            conv("\(row.measure.rawValue)_\(key(molar))", row.mean, toMass: false)
+            conv("sd_\(key(molar))", row.sd, toMass: false)
         }
         return out
     }

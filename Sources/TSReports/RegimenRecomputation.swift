@@ -3,8 +3,8 @@ import TSCore
 import TSStudies
 
 /// Dose arithmetic of each printed regimen (`TSStudies.Regimen`): amount per dose, interval, number of doses,
-/// daily-equivalent and cumulative dose (ranges where the text prints one), with vitamin D also in µg
-/// (1 µg = 40 IU), and each daily equivalent set against the reference intakes of the same agent
+/// daily-equivalent and cumulative dose (ranges where the text prints one), an agent dosed in IU also in µg
+/// (its factor from `TSStudies.AgentCatalogue`: vitamin D 1 µg = 40 IU), and each daily equivalent set against the reference intakes of the same agent
 /// (`IntakeComparison`: ratio = regimen daily ÷ reference daily, low end over the reference's high end).
 enum RegimenRecomputation {
     static func lines(_ row: RegimenRow, references: [ReferenceIntake]) -> [ReportLine] {
@@ -30,11 +30,12 @@ enum RegimenRecomputation {
             method: "amount × (days dosed per week ÷ 7) ÷ interval; low end: smallest amount, fewest days, longest interval")
         add("cumulative_dose", reg.cumulative(in: unit, agent: kind), unit: unit.rawValue,
             method: "amount × number of doses")
-        if kind == .vitaminD, unit == .iu {
+        if unit == .iu, let agent = AgentCatalogue.agent(kind), let iu = agent.iuPerMicrogram {
+            let factor = "\(agent.name): 1 µg = \(iu.text) IU"
             add("daily_equivalent_ug", reg.dailyEquivalent(in: .microgram, agent: kind), unit: "µg/day",
-                method: "daily equivalent in IU ÷ 40 (vitamin D: 1 µg = 40 IU)")
+                method: "daily equivalent in IU ÷ \(iu.text) (\(factor))")
             add("cumulative_dose_mg", reg.cumulative(in: .milligram, agent: kind), unit: "mg",
-                method: "cumulative IU ÷ 40 ÷ 1000 (vitamin D: 1 µg = 40 IU)")
+                method: "cumulative IU ÷ \(iu.text) ÷ 1000 (\(factor))")
         }
         for c in IntakeComparison.compare(reg, agent: kind, with: references) {
             let flag: ReportFlag
@@ -45,7 +46,7 @@ enum RegimenRecomputation {
             case .overlapping: flag = .overlapping
             }
             let ref = c.reference
-            let refText = "\(ref.kind.rawValue) \(ref.intake.text) (\(ref.population); \(ref.source): \"\(ref.quote)\")"
+            let refText = "\(ref.kind.rawValue) \(ref.intake.text) (\(ref.population); \(citation(ref)))"
             out.append(ReportLine(
                 section: .intake, arm: row.arm, agent: row.agent, quantity: "ratio_to_\(ref.kind.rawValue)",
                 recomputed: c.ratio.isPoint ? c.ratio.low : nil, range: c.ratio.isPoint ? nil : (c.ratio.low, c.ratio.high),
@@ -61,5 +62,14 @@ enum RegimenRecomputation {
             }
         }
         return out
+    }
+
+    /// The reference's sources for the CSV: the guideline and its printed fragment first, then the page the row was
+    /// read in; a figure no guideline sets is marked as such.
+    static func citation(_ ref: ReferenceIntake) -> String {
+        let page = "\(ref.source): \"\(ref.quote)\""
+        guard ref.isGuidelineFigure else { return "not a guideline figure; \(page)" }
+        let guideline = ref.guidelineQuote.isEmpty ? ref.guideline : "\(ref.guideline): \"\(ref.guidelineQuote)\""
+        return "\(guideline); also printed in \(page)"
     }
 }

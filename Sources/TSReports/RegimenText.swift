@@ -38,15 +38,17 @@ enum RegimenText {
         if let s = reg.treatmentSpanDays { facts.append("first to last dose \(ReportNumber.amount(s)) days") }
         out += ReportText.wrap("    " + facts.joined(separator: ", "), indent: "    ") + "\n"
         let kind = row.agentKind
+        // An agent dosed in IU with a mass factor in the catalogue (vitamin D) is also shown in µg and mg.
+        let inIU = unit == .iu && AgentCatalogue.agent(kind)?.iuPerMicrogram != nil
         var doses: [String] = []
         if let d = reg.dailyEquivalent(in: unit, agent: kind) {
             var t = "daily equivalent \(ReportNumber.amount(d)) \(unit.rawValue)/day"
-            if kind == .vitaminD, unit == .iu, let ug = reg.dailyEquivalent(in: .microgram, agent: kind) { t += " (\(ReportNumber.amount(ug)) µg/day)" }
+            if inIU, let ug = reg.dailyEquivalent(in: .microgram, agent: kind) { t += " (\(ReportNumber.amount(ug)) µg/day)" }
             doses.append(t)
         }
         if let c = reg.cumulative(in: unit, agent: kind) {
             var t = "cumulative \(ReportNumber.amount(c)) \(unit.rawValue)"
-            if kind == .vitaminD, unit == .iu, let mg = reg.cumulative(in: .milligram, agent: kind) { t += " (\(ReportNumber.amount(mg)) mg)" }
+            if inIU, let mg = reg.cumulative(in: .milligram, agent: kind) { t += " (\(ReportNumber.amount(mg)) mg)" }
             doses.append(t)
         }
         if !doses.isEmpty { out += ReportText.wrap("    " + doses.joined(separator: "; "), indent: "    ") + "\n" }
@@ -57,7 +59,7 @@ enum RegimenText {
         }
         for c in comparisons {
             let ref = c.reference
-            var t = "    vs \(ref.kind.rawValue) \(ReportNumber.amount(c.referenceDaily)) \(c.unit.rawValue)/day (\(ref.source); "
+            var t = "    vs \(ref.kind.rawValue) \(ReportNumber.amount(c.referenceDaily)) \(c.unit.rawValue)/day (\(ref.citation); "
                 + "\(ref.population)): \(ReportNumber.ratio(c.ratio))×, \(c.position.rawValue.uppercased())"
             if let cr = c.cumulativeRatio {
                 t += "; cumulative \(ReportNumber.ratio(cr))× the course \"\(ref.intake.text)\""

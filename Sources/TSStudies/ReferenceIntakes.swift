@@ -10,7 +10,12 @@ public enum IntakeKind: String, Sendable, Equatable, CaseIterable {
     case recommended                   // a recommended supplement dose
 }
 
-/// One row of `Datasets/reference_intakes.csv`: an intake printed in a source (a seed text), kept as data.
+/// One row of `Datasets/reference_intakes.csv`: a daily intake printed in a guideline or a page, kept as data.
+///
+/// `guideline` is the primary source: the guideline that sets the figure (body, year, title, the table or page) and
+/// `guidelineQuote` the fragment of it that prints the figure (empty when the figure was checked only in a reprint or
+/// summary, which `guideline` then says). `source` and `quote` are where the row was first read (a web page), kept as
+/// a secondary source. A row whose figure no guideline sets has an empty `guideline`; reports then say so.
 public struct ReferenceIntake: Sendable, Equatable {
     public var agent: String
     public var agentKind: AgentKind
@@ -18,17 +23,28 @@ public struct ReferenceIntake: Sendable, Equatable {
     /// The intake as a regimen ("800-2000 IU daily", "50,000 IU weekly for 8 weeks").
     public var intake: Regimen
     public var population: String
-    /// The seed or document it is printed in.
+    /// The guideline that sets the figure, with the place in it; empty when none does.
+    public var guideline: String
+    /// The guideline's printed fragment showing the figure; may be empty (see `guideline`).
+    public var guidelineQuote: String
+    /// The page or document the row was read in (secondary when `guideline` is given).
     public var source: String
-    /// The printed words.
+    /// The printed words of `source`.
     public var quote: String
     public var location: String
 
+    /// Whether a guideline sets the figure.
+    public var isGuidelineFigure: Bool { !guideline.isEmpty }
+
+    /// The primary citation a report shows: the guideline, or the page marked as not a guideline figure.
+    public var citation: String { isGuidelineFigure ? guideline : "not a guideline figure; \(source)" }
+
     static let columns = ["agent", "kind", "intake", "population", "source", "quote"]
+    static let optionalColumns = ["guideline", "guideline_quote"]
 
     /// Reads `reference_intakes.csv`.
     public static func read(text: String, name: String) throws(InputError) -> [ReferenceIntake] {
-        let table = try CSVTable(text: text, name: name, required: columns)
+        let table = try CSVTable(text: text, name: name, required: columns, optional: optionalColumns)
         var out: [ReferenceIntake] = []
         for row in table.rows {
             let agent = try row.required("agent", "name the agent (vitamin D, calcium, MK-7)")
@@ -40,11 +56,12 @@ public struct ReferenceIntake: Sendable, Equatable {
             }
             let agentKind = AgentKind.classify(agent)
             guard agentKind != .placebo, agentKind != .other else {
-                throw InputError(row.location("agent"), "agent \"\(agent)\" is not vitamin D, calcium or vitamin K2 (MK-7)")
+                throw InputError(row.location("agent"), "agent \"\(agent)\" is not \(AgentCatalogue.namesForMessages)")
             }
             out.append(ReferenceIntake(
                 agent: agent, agentKind: agentKind, kind: kind, intake: intake, population: row.text("population"),
-                source: try row.required("source", "name the seed or document that prints it"),
+                guideline: row.text("guideline"), guidelineQuote: row.text("guideline_quote"),
+                source: try row.required("source", "name the page or document that prints it"),
                 quote: try row.required("quote", "copy the printed words the intake comes from"),
                 location: "\(name):\(row.line)"))
         }

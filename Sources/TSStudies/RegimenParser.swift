@@ -12,12 +12,11 @@ import TSCore
 /// is an error, so that nothing printed is silently ignored. Two amounts, or two frequencies, are an error:
 /// give each agent or phase of a regimen its own row.
 public enum RegimenParser {
-    static let fillers: Set<String> = [
-        "vitamin", "d", "d2", "d3", "k", "k1", "k2", "mk-7", "mk7", "mk-4", "menaquinone-7", "menaquinone", "cholecalciferol",
-        "colecalciferol", "ergocalciferol", "calcium", "elemental", "carbonate", "citrate", "placebo", "capsule", "capsules",
-        "tablet", "tablets", "supplement", "supplements", "of", "as", "in", "total", "all", "plus", "with", "and", "dose",
-        "given", "administered", "an", "oral", "menatetrenone", "alfacalcidol", "calcitriol",
-    ]
+    /// Words skipped: the agents' names (`AgentCatalogue.regimenWords`) and a few fillers.
+    static let fillers: Set<String> = AgentCatalogue.regimenWords.union([
+        "capsule", "capsules", "tablet", "tablets", "supplement", "supplements", "of", "as", "in", "total", "all", "plus",
+        "with", "and", "dose", "given", "administered", "an", "oral",
+    ])
     static let routes: [String: Route] = [
         "orally": .oral, "po": .oral, "p.o.": .oral, "intramuscularly": .intramuscular, "intramuscular": .intramuscular,
         "im": .intramuscular, "i.m.": .intramuscular, "intravenously": .intravenous, "intravenous": .intravenous,

@@ -43,33 +43,26 @@ public enum AgentKind: String, Sendable, Equatable, CaseIterable {
     case other
 
     /// Classifies an agent as printed: "vitamin D3", "cholecalciferol", "calcium carbonate", "MK-7", "placebo".
-    public static func classify(_ agent: String) -> AgentKind {
-        let a = agent.lowercased()
-        if a.contains("placebo") { return .placebo }
-        // Active vitamin D analogues and MK-4 have their own doses: no IU conversion, no MK-7 reference.
-        if a.contains("alfacalcidol") || a.contains("calcitriol") || a.contains("mk-4") || a.contains("menatetrenone") { return .other }
-        if a.contains("vitamin d") || a.contains("calciferol") || a.contains("colecalciferol") { return .vitaminD }
-        if a.contains("mk-7") || a.contains("mk7") || a.contains("menaquinone") || a.contains("vitamin k2") { return .vitaminK2 }
-        if a.contains("calcium") { return .calcium }
-        return .other
-    }
+    /// The names and their order are in `AgentCatalogue` (Agents.swift).
+    public static func classify(_ agent: String) -> AgentKind { AgentCatalogue.classify(agent) }
 }
 
-/// Unit conversions used with regimens and vitamin D status.
+/// Unit conversions used with regimens and vitamin D status; the factors and their sources are in
+/// `AgentCatalogue` (Agents.swift).
 public enum DoseConversion {
     /// Vitamin D (D2 or D3): 1 µg = 40 IU.
-    public static let vitaminDIUPerMicrogram = 40.0
+    public static var vitaminDIUPerMicrogram: Double { AgentCatalogue.vitaminD.iuPerMicrogram!.value }
     /// Serum 25(OH)D: 1 ng/mL = 2.496 nmol/L (molar mass of 25(OH)D3, 400.64 g/mol).
-    public static let nmolPerLPerNgPerML = 2.496
+    public static var nmolPerLPerNgPerML: Double { AgentCatalogue.vitaminD.statusMarker!.molarPerMass.value }
 
     /// Factor to multiply an amount in `from` to express it in `to`, for the given agent; nil when the
-    /// units cannot be converted (IU to mass for anything but vitamin D).
+    /// units cannot be converted (IU to mass for an agent without an IU factor in the catalogue).
     public static func factor(from: DoseUnit, to: DoseUnit, agent: AgentKind) -> Double? {
         if from == to { return 1 }
         if let gf = from.grams, let gt = to.grams { return gf / gt }
-        guard agent == .vitaminD else { return nil }
-        if from == .iu, let gt = to.grams { return 1e-6 / vitaminDIUPerMicrogram / gt }   // IU → µg → unit
-        if to == .iu, let gf = from.grams { return gf / 1e-6 * vitaminDIUPerMicrogram }
+        guard let iuPerMicrogram = AgentCatalogue.agent(agent)?.iuPerMicrogram?.value else { return nil }
+        if from == .iu, let gt = to.grams { return 1e-6 / iuPerMicrogram / gt }   // IU → µg → unit
+        if to == .iu, let gf = from.grams { return gf / 1e-6 * iuPerMicrogram }
         return nil
     }
 
