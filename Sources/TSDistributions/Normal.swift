@@ -16,6 +16,14 @@ public struct Normal: ContinuousDistribution {
         self.sd = sd
     }
 
+    /// N(0, 1), which needs no validation.
+    public static let standard = Normal(validMean: 0, sd: 1)
+
+    private init(validMean mean: Double, sd: Double) {
+        self.mean = mean
+        self.sd = sd
+    }
+
     /// z = (x − mean)/sd as hi + lo.
     func standardize(_ x: Double) -> DoubleWord {
         let d = DoubleWord.twoSum(x, -mean)

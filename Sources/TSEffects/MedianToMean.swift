@@ -25,13 +25,13 @@ public enum MedianToMean {
     /// ξ(n) = 2Φ⁻¹((n − 0.375)/(n + 0.25)) (Wan 2014, from Blom's plotting positions).
     public static func xi(_ n: Int) -> Double {
         let nn = Double(n)
-        return 2 * (try! Normal()).quantile((nn - 0.375) / (nn + 0.25))
+        return 2 * Normal.standard.quantile((nn - 0.375) / (nn + 0.25))
     }
 
     /// η(n) = 2Φ⁻¹((0.75n − 0.125)/(n + 0.25)) (Wan 2014).
     public static func eta(_ n: Int) -> Double {
         let nn = Double(n)
-        return 2 * (try! Normal()).quantile((0.75 * nn - 0.125) / (nn + 0.25))
+        return 2 * Normal.standard.quantile((0.75 * nn - 0.125) / (nn + 0.25))
     }
 
     /// Estimated mean and SD. Pass `min`/`max` for `.range`, `q1`/`q3` for `.iqr`, all for `.fiveNumber`.

@@ -34,7 +34,7 @@ func twoSidedP(_ t: Double, df: Double) -> Double {
     guard t.isFinite else { return t.isNaN ? .nan : 0 }
     let tail: Double
     if df.isInfinite {
-        tail = (try? Normal())!.sf(abs(t))
+        tail = Normal.standard.sf(abs(t))
     } else {
         tail = (try? StudentT(df: df))!.sf(abs(t))
     }

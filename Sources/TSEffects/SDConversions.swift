@@ -15,7 +15,7 @@ public enum SDConversions {
         let tail = (1 - level) / 2
         do {
             switch distribution {
-            case .z: return try Normal().inverseSF(tail)
+            case .z: return Normal.standard.inverseSF(tail)
             case .t: return try StudentT(df: df).inverseSF(tail)
             }
         } catch { throw InputError(.parameter("df"), error.description) }

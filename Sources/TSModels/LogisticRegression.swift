@@ -50,13 +50,13 @@ public struct LogisticRegressionFit: Sendable {
             let aliased = (0..<p).filter { fit.qr.coefficients[$0].isNaN }.map { design.columnNames[$0] }
             throw .degenerate("the design is rank deficient; aliased column(s): \(aliased.joined(separator: ", "))")
         }
-        let z = (try? Normal())?.inverseSF((1 - level) / 2) ?? 1.959963984540054
+        let z = Normal.standard.inverseSF((1 - level) / 2)
         var coefs: [Coefficient] = []
         for j in 0..<p {
             let b = fit.beta[j], se = fit.qr.unscaledCovariance[j, j].squareRoot()
             let zs = b / se
             coefs.append(Coefficient(name: design.columnNames[j], estimate: b, se: se, zStatistic: zs,
-                                     pValue: 2 * ((try? Normal())?.sf(abs(zs)) ?? .nan),
+                                     pValue: 2 * Normal.standard.sf(abs(zs)),
                                      waldLower: b - z * se, waldUpper: b + z * se, profileLower: .nan, profileUpper: .nan))
         }
         if profile {

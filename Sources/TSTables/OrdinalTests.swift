@@ -43,7 +43,7 @@ public enum OrdinalTests {
         }
         let v = pbar * (1 - pbar) * (sc2 - sc * sc / n)
         let z = num / v.squareRoot()
-        return TrendResult(z: z, chiSquare: z * z, pValue: 2 * (try! Normal()).sf(abs(z)))
+        return TrendResult(z: z, chiSquare: z * z, pValue: 2 * Normal.standard.sf(abs(z)))
     }
 
     /// Asymptotic linear-by-linear association M² = (N−1)r² for any r×c with row and column scores.
@@ -161,7 +161,7 @@ public enum OrdinalTests {
         let z = (u - n1 * n2 / 2) / v.squareRoot()
         let ex = try exactLinearByLinear(t, scores: midranks(t.columnTotals))
         return MannWhitneyResult(u: u, probabilityOfSuperiority: u / (n1 * n2), z: z,
-                                 pValue: 2 * (try! Normal()).sf(abs(z)), exactPValue: ex.pValue, exactMidP: ex.midP)
+                                 pValue: 2 * Normal.standard.sf(abs(z)), exactPValue: ex.pValue, exactMidP: ex.midP)
     }
 
     public static func rows(_ table: ContingencyTable, scores: [Double]? = nil) throws(InputError) -> [ResultRow] {

@@ -29,7 +29,7 @@ public enum ProportionMethod: String, CaseIterable, Sendable {
 public enum ProportionInterval {
     /// Two-sided normal critical value z_{1-(1-level)/2}.
     static func zCritical(_ level: Double) -> Double {
-        (try! Normal()).inverseSF((1 - level) / 2)
+        Normal.standard.inverseSF((1 - level) / 2)
     }
 
     /// The interval (lower, upper) for `count` at confidence `level` (0 < level < 1).
