@@ -14,10 +14,13 @@ import TSStudies
 public struct ReportInputs: Sendable, Equatable {
     public var studies: [StudyDataset]
     public var references: [ReferenceIntake]
+    /// The reference-intake files read, with their SHA-256.
+    public var referenceFiles: [InputFile]
 
-    public init(studies: [StudyDataset], references: [ReferenceIntake]) {
+    public init(studies: [StudyDataset], references: [ReferenceIntake], referenceFiles: [InputFile] = []) {
         self.studies = studies
         self.references = references
+        self.referenceFiles = referenceFiles
     }
 
     /// Reads `paths` (relative ones against `base`, default the current directory), in the order given.
@@ -27,6 +30,7 @@ public struct ReportInputs: Sendable, Equatable {
         let root = base ?? URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)
         var studies: [(study: StudyDataset, shown: String)] = []
         var references: [ReferenceIntake] = []
+        var referenceFiles: [InputFile] = []
         var referencesGiven = false
         var parents: [(url: URL, shown: String)] = []
         var fileGroups: [(folder: URL, shown: String, files: [String: String])] = []
@@ -51,6 +55,7 @@ public struct ReportInputs: Sendable, Equatable {
                     let prefix = shown.hasSuffix("/") ? shown : shown + "/"
                     studies += c.studies.map { ($0, prefix + $0.id) }
                     references += c.referenceIntakes
+                    if let f = c.referenceFile { referenceFiles.append(f) }
                     referencesGiven = referencesGiven || hasReferences
                 }
             } else {
@@ -61,6 +66,7 @@ public struct ReportInputs: Sendable, Equatable {
                 let text = try readText(url, shown: shown)
                 if name == "reference_intakes.csv" {
                     references += try ReferenceIntake.read(text: text, name: shown)
+                    referenceFiles.append(InputFile(name: shown, text: text))
                     referencesGiven = true
                 } else {
                     let folder = url.deletingLastPathComponent().standardizedFileURL
@@ -96,12 +102,14 @@ public struct ReportInputs: Sendable, Equatable {
                 let candidate = p.url.appendingPathComponent("reference_intakes.csv")
                 guard fm.fileExists(atPath: candidate.path) else { continue }
                 let shown = p.shown.isEmpty ? "reference_intakes.csv" : p.shown + "/reference_intakes.csv"
-                references = try ReferenceIntake.read(text: try readText(candidate, shown: shown), name: shown)
+                let text = try readText(candidate, shown: shown)
+                references = try ReferenceIntake.read(text: text, name: shown)
+                referenceFiles = [InputFile(name: shown, text: text)]
                 break
             }
         }
         guard !studies.isEmpty else { throw InputError(.path(paths[0]), "no study given, only reference intakes") }
-        return ReportInputs(studies: studies.map(\.study), references: references)
+        return ReportInputs(studies: studies.map(\.study), references: references, referenceFiles: referenceFiles)
     }
 
     static func parentShown(_ shown: String) -> String {

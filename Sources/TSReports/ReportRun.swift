@@ -20,15 +20,18 @@ public enum ReportRun {
     }
 
     /// Every file `report` writes for these inputs, in writing order: per study `<id>.csv` and `<id>.txt`
-    /// (studies in input order), then `index.csv`.
+    /// (studies in input order), then `index.csv` and `inputs.csv` (the version and every input's SHA-256).
     public static func files(for inputs: ReportInputs) -> [File] {
-        let reports = inputs.studies.map { StudyReport(study: $0, references: inputs.references) }
+        let reports = inputs.studies.map {
+            StudyReport(study: $0, references: inputs.references, referenceFiles: inputs.referenceFiles)
+        }
         var out: [File] = []
         for r in reports {
             out.append(File(name: "\(r.id).csv", contents: ReportCSV.csv(r)))
             out.append(File(name: "\(r.id).txt", contents: ReportText.text(r)))
         }
         out.append(File(name: "index.csv", contents: ReportIndex.csv(reports)))
+        out.append(File(name: "inputs.csv", contents: ReportStamp.csv(reports, references: inputs.referenceFiles)))
         return out
     }
 

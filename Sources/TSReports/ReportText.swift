@@ -19,6 +19,7 @@ public enum ReportText {
         out += section("\(bounds.isEmpty ? 5 : 6). Not recomputed")
         out += r.notes.isEmpty ? "Nothing: every printed value with enough inputs was recomputed.\n"
             : r.notes.map { "- \($0)\n" }.joined()
+        out += section("Reproducibility") + ReportStamp.text(r)
         return out
     }
 

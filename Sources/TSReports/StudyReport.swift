@@ -14,10 +14,13 @@ public struct StudyReport: Sendable, Equatable {
     public var unaudited: [String]
     /// The reference intakes the regimens were set against and where they were read from.
     public var references: [ReferenceIntake]
+    /// The reference-intake files read, with their SHA-256 (for the reproducibility stamp).
+    public var referenceFiles: [InputFile]
 
-    public init(study: StudyDataset, references: [ReferenceIntake]) {
+    public init(study: StudyDataset, references: [ReferenceIntake], referenceFiles: [InputFile] = []) {
         self.study = study
         self.references = references
+        self.referenceFiles = referenceFiles
         var lines: [ReportLine] = []
         var notes: [String] = []
         for row in study.arms {

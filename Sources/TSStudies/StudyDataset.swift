@@ -12,6 +12,8 @@ public struct StudyDataset: Sendable, Equatable {
     public var counts: [CategoryCountRow]
     public var comparisons: [PrintedComparisonRow]
     public var regimens: [RegimenRow]
+    /// Every file read for this study, by name, with its SHA-256.
+    public var files: [InputFile] = []
 
     public static let fileNames = ["study.csv", "arms.csv", "counts.csv", "comparisons.csv", "regimens.csv"]
 
@@ -42,7 +44,8 @@ public struct StudyDataset: Sendable, Equatable {
             try check(r.armB, r.cellLocations["arm_b"]!, "arm_b")
         }
         for r in regimens { try check(r.arm, r.cellLocations["arm"]!, "arm") }
-        return StudyDataset(id: id, metadata: metadata, arms: arms, counts: counts, comparisons: comparisons, regimens: regimens)
+        return StudyDataset(id: id, metadata: metadata, arms: arms, counts: counts, comparisons: comparisons, regimens: regimens,
+                            files: files.keys.sorted().map { InputFile(name: prefix + $0, text: files[$0]!) })
     }
 
     /// Reads one study folder. `displayPath` is how the folder is named in error messages (defaults to its path).
@@ -78,6 +81,8 @@ public struct StudyDataset: Sendable, Equatable {
 public struct DatasetCollection: Sendable, Equatable {
     public var studies: [StudyDataset]
     public var referenceIntakes: [ReferenceIntake]
+    /// `reference_intakes.csv` with its SHA-256, when the folder has one.
+    public var referenceFile: InputFile? = nil
 
     /// Reads every study subfolder (sorted by name; folders starting with "." or "_" are skipped) and
     /// `reference_intakes.csv` when present.
@@ -92,6 +97,7 @@ public struct DatasetCollection: Sendable, Equatable {
         }
         var studies: [StudyDataset] = []
         var references: [ReferenceIntake] = []
+        var referenceFile: InputFile? = nil
         for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
             let url = directory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
@@ -99,9 +105,11 @@ public struct DatasetCollection: Sendable, Equatable {
             if isDirectory.boolValue {
                 studies.append(try StudyDataset.read(folder: url, displayPath: prefix + name))
             } else if name == "reference_intakes.csv" {
-                references = try ReferenceIntake.read(text: try StudyDataset.readText(url, shown: prefix + name), name: prefix + name)
+                let text = try StudyDataset.readText(url, shown: prefix + name)
+                references = try ReferenceIntake.read(text: text, name: prefix + name)
+                referenceFile = InputFile(name: prefix + name, text: text)
             }
         }
-        return DatasetCollection(studies: studies, referenceIntakes: references)
+        return DatasetCollection(studies: studies, referenceIntakes: references, referenceFile: referenceFile)
     }
 }
