@@ -20,13 +20,13 @@ public enum DifferenceChecks {
 
     /// Difference (first − second) recomputed from the arms as printed.
     static func nominal(_ a: PrintedArm, _ b: PrintedArm, n1: Int, n2: Int, test: TwoArmTest, level: Double,
-                        seReadAsSD: Bool = false) -> ResultRow? {
+                        seReadAsSD: Bool = false) -> MeanDifference? {
         func summary(_ arm: PrintedArm, _ n: Int) -> ArmSummary? {
             guard let m = arm.mean?.value, let sd = TwoArmBox.nominalSD(arm, n: n, seReadAsSD: seReadAsSD), sd > 0 else { return nil }
             return try? ArmSummary(n: n, mean: m, sd: sd)
         }
         guard let x = summary(a, n1), let y = summary(b, n2) else { return nil }
-        return try? TwoArmDifference.difference(x, y, test: test, level: level)
+        return try? x.difference(y, test: test, level: level)
     }
 
     public static func estimate(_ a: PrintedArm, _ b: PrintedArm, comparison: PrintedComparison) -> [AuditRow] {
@@ -81,8 +81,8 @@ public enum DifferenceChecks {
             let detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
             func row(_ test: TwoArmTest, sign: Double, seReadAsSD: Bool = false) -> AuditRow? {
                 let j = Judgement.best(pairs.compactMap { (n1, n2) -> Judgement? in
-                    guard let x = nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level, seReadAsSD: seReadAsSD),
-                          let lo = x.ciLower, let hi = x.ciUpper else { return nil }
+                    guard let x = nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level, seReadAsSD: seReadAsSD) else { return nil }
+                    let (lo, hi) = (x.interval.lower, x.interval.upper)
                     // sign −1: the CI of second − first is (−hi, −lo).
                     let nom = sign > 0 ? (side < 0 ? lo : hi) : (side < 0 ? -hi : -lo)
                     return Judgement.judge(reported: bound, nominal: nom) { reading in

@@ -50,8 +50,8 @@ public enum PValueChecks {
         let detail = nInferred ? "arm sizes inferred: \(HiddenArmSizes.describePairs(pairs))" : ""
         func row(_ test: TwoArmTest, sided: Sidedness, seReadAsSD: Bool) -> AuditRow? {
             let js = pairs.compactMap { (n1, n2) -> Judgement? in
-                guard let x = DifferenceChecks.nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level, seReadAsSD: seReadAsSD),
-                      let pv = x.pValue else { return nil }
+                guard let x = DifferenceChecks.nominal(a, b, n1: n1, n2: n2, test: test, level: comparison.level, seReadAsSD: seReadAsSD) else { return nil }
+                let pv = x.pValue
                 let nominal = sided == .twoSided ? pv : pv / 2
                 return Judgement.judge(reported: p, nominal: nominal) { reading in
                     TwoArmBox(a, b, n1: n1, n2: n2, test: test, level: comparison.level, sign: 1, reading: reading,

@@ -1,4 +1,4 @@
-/// A file an answer was computed from: its name as the user gave it, its size and the SHA-256 of its bytes
+/// A file an answer was computed from: its name (relative to its dataset folder, never an absolute path), its size and the SHA-256 of its bytes
 /// (the reproducibility stamp a report prints beside the TrialStats version).
 public struct InputFile: Sendable, Equatable, Hashable {
     public var name: String

@@ -24,10 +24,10 @@ public enum Spread: Sendable, Equatable {
 /// see `SDConversions`. Errors name the parameter (`n`, `mean`, `sd`, `se`, `ci`, `level`) so the CLI can
 /// map them to its flags or to a file column.
 public struct ArmSummary: Sendable, Equatable {
-    public var n: Int
-    public var mean: Double
-    public var spread: Spread
-    public var label: String?
+    public private(set) var n: Int
+    public private(set) var mean: Double
+    public private(set) var spread: Spread
+    public private(set) var label: String?
 
     public init(n: Int, mean: Double, spread: Spread, label: String? = nil) throws(InputError) {
         guard n >= 2 else { throw InputError(.parameter("n"), "needs at least 2 participants per arm, got \(n)") }

@@ -7,8 +7,14 @@ import TSDistributions
 /// t = (mean − μ0)/SE with two-sided p = 2·P(T > |t|). This is what R's `t.test(x, mu = μ0)` computes
 /// from raw data (Student 1908; any textbook, e.g. Armitage, Berry & Matthews 2002, section 4.2).
 public enum OneArm {
+    /// The mean as an output row; `ArmSummary.meanEstimate(level:reference:distribution:)` gives the typed result.
     public static func mean(_ arm: ArmSummary, level: Double = 0.95, reference: Double = 0,
                             distribution: IntervalDistribution = .t) throws(InputError) -> ResultRow {
+        try compute(arm, level: level, reference: reference, distribution: distribution).resultRow
+    }
+
+    static func compute(_ arm: ArmSummary, level: Double, reference: Double,
+                        distribution: IntervalDistribution) throws(InputError) -> MeanEstimate {
         guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
         guard reference.isFinite else { throw InputError(.parameter("reference"), "must be a finite number") }
         let se = arm.se
@@ -17,15 +23,9 @@ public enum OneArm {
         let c = try SDConversions.critical(level: level, df: df, distribution: distribution)
         let stat = (arm.mean - reference) / se
         let p = twoSidedP(stat, df: distribution == .t ? df : .infinity)
-        var extra = ["level": String(level), "n": String(arm.n)]
-        if let l = arm.label { extra["arm"] = l }
-        if reference != 0 { extra["reference"] = String(reference) }
-        return ResultRow(
-            quantity: "arm_mean", estimate: arm.mean, se: se,
-            ciLower: arm.mean - c * se, ciUpper: arm.mean + c * se,
-            statistic: stat, df: distribution == .t ? df : nil, pValue: p,
-            method: distribution == .t ? "one-sample t (df = n - 1)" : "one-sample z (normal approximation)",
-            extra: extra)
+        return MeanEstimate(estimate: arm.mean, se: se, interval: ConfidenceInterval(centre: arm.mean, halfWidth: c * se, level: level),
+                            test: TestResult(statistic: stat, df: distribution == .t ? df : nil, pValue: p),
+                            distribution: distribution, reference: reference, n: arm.n, label: arm.label)
     }
 }
 

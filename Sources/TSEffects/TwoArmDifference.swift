@@ -31,36 +31,36 @@ public enum TwoArmDifference {
         return s * s / (v1 * v1 / Double(a.n - 1) + v2 * v2 / Double(b.n - 1))
     }
 
+    /// The difference as an output row; `ArmSummary.difference(_:test:level:null:)` gives the typed result.
     public static func difference(_ a: ArmSummary, _ b: ArmSummary, test: TwoArmTest = .welch,
                                   level: Double = 0.95, null: Double = 0) throws(InputError) -> ResultRow {
+        try compute(a, b, test: test, level: level, null: null).resultRow
+    }
+
+    static func compute(_ a: ArmSummary, _ b: ArmSummary, test: TwoArmTest, level: Double, null: Double) throws(InputError) -> MeanDifference {
         guard level > 0, level < 1 else { throw InputError(.parameter("level"), "must be inside (0, 1), got \(level)") }
-        guard null.isFinite else { throw InputError(.parameter("reference"), "must be a finite number") }
+        guard null.isFinite else { throw InputError(.parameter("null"), "must be a finite number") }
         guard a.sd.isFinite, a.sd > 0, b.sd.isFinite, b.sd > 0 else { throw InputError(.parameter("sd"), "must be > 0 in both arms") }
         let n1 = Double(a.n), n2 = Double(b.n)
         let diff = a.mean - b.mean
-        let se: Double, df: Double, method: String
+        let se: Double, df: Double
         switch test {
         case .student:
             se = pooledSD(a, b) * (1 / n1 + 1 / n2).squareRoot()
             df = n1 + n2 - 2
-            method = "Student t (pooled SD, df = n1 + n2 - 2)"
         case .welch:
             se = (a.sd * a.sd / n1 + b.sd * b.sd / n2).squareRoot()
             df = welchDF(a, b)
-            method = "Welch t (Satterthwaite df)"
         case .z:
             se = (a.sd * a.sd / n1 + b.sd * b.sd / n2).squareRoot()
             df = .infinity
-            method = "z (normal approximation, unpooled SE)"
         }
         let c = try SDConversions.critical(level: level, df: df, distribution: df.isInfinite ? .z : .t)
         let stat = (diff - null) / se
-        var extra = ["level": String(level)]
-        if let l1 = a.label, let l2 = b.label { extra["comparison"] = "\(l1) - \(l2)" }
-        if null != 0 { extra["reference"] = String(null) }
-        return ResultRow(
-            quantity: "difference_in_means", estimate: diff, se: se,
-            ciLower: diff - c * se, ciUpper: diff + c * se, statistic: stat,
-            df: df.isInfinite ? nil : df, pValue: twoSidedP(stat, df: df), method: method, extra: extra)
+        let labels: (first: String, second: String)? = a.label.flatMap { l1 in b.label.map { (l1, $0) } }
+        return MeanDifference(
+            estimate: diff, se: se, interval: ConfidenceInterval(centre: diff, halfWidth: c * se, level: level),
+            test: TestResult(statistic: stat, df: df.isInfinite ? nil : df, pValue: twoSidedP(stat, df: df)),
+            method: test, null: null, labels: labels)
     }
 }

@@ -49,7 +49,7 @@ enum ArmRecomputation {
         let inputs = "n \(n), mean \(row.mean.text), \(spreadText)" + (nNote.isEmpty ? "" : "; " + nNote)
 
         if let spread, n >= 2, let arm = try? ArmSummary(n: n, mean: row.mean.value, spread: spread, label: row.arm),
-           let r = try? OneArm.mean(arm, level: level) {
+           let r = try? arm.meanEstimate(level: level) {
             let tMethod = "one-sample t, df = n − 1 = \(n - 1) (Student 1908)"
             if case .ci = spread {
                 line("sd_from_ci", arm.sd, printed: row.sd,
@@ -57,8 +57,8 @@ enum ArmRecomputation {
             }
             line("se", r.se, printed: row.se, method: "SE = SD/√n", detail: inputs)
             if row.sd != nil || row.se != nil {
-                line("ci_lower", r.ciLower, printed: row.ciLower, method: "mean − t·SE, \(levelText) CI, \(tMethod)", detail: inputs)
-                line("ci_upper", r.ciUpper, printed: row.ciUpper, method: "mean + t·SE, \(levelText) CI, \(tMethod)", detail: inputs)
+                line("ci_lower", r.interval.lower, printed: row.ciLower, method: "mean − t·SE, \(levelText) CI, \(tMethod)", detail: inputs)
+                line("ci_upper", r.interval.upper, printed: row.ciUpper, method: "mean + t·SE, \(levelText) CI, \(tMethod)", detail: inputs)
                 if let lo = row.ciLower, let hi = row.ciUpper, lo.value < hi.value, row.sd != nil,
                    let sdci = try? SDConversions.sdFromCI(lower: lo.value, upper: hi.value, n: n, level: level) {
                     line("sd_from_ci", sdci, printed: row.sd,
@@ -66,7 +66,7 @@ enum ArmRecomputation {
                          detail: "n \(n), printed \(levelText) CI \(lo.text) to \(hi.text)")
                 }
             }
-            line("t_statistic", r.statistic, unit: "", method: "t = mean/SE against 0, \(tMethod)", detail: inputs)
+            line("t_statistic", r.test.statistic, unit: "", method: "t = mean/SE against 0, \(tMethod)", detail: inputs)
             line("p", r.pValue, printed: row.p, unit: "", method: "two-sided p of the one-sample t against 0, \(tMethod)", detail: inputs)
         } else if let p = row.p, p.value > 0, p.value < 1, n >= 2, row.mean.value != 0 {
             // No spread printed: the p (or its bound) limits the SD.

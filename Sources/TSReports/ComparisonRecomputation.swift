@@ -50,14 +50,14 @@ enum ComparisonRecomputation {
         if let sa = armA, let sb = armB {
             let inputs = "n \(sa.n) and \(sb.n); SD \(ReportNumber.readable(sa.sd)) and \(ReportNumber.readable(sb.sd))"
             for test in [TwoArmTest.student, .welch] {
-                guard let r = try? TwoArmDifference.difference(sa, sb, test: test, level: level) else { continue }
+                guard let r = try? sa.difference(sb, test: test, level: level) else { continue }
                 let tag = test == .student ? "student" : "welch"
-                let m = r.method + (test == .welch ? ", df = \(ReportNumber.readable(r.df))" : "")
+                let m = test.label + (test == .welch ? ", df = \(ReportNumber.readable(r.df))" : "")
                 if c.measure == .difference {
-                    line("ci_lower_\(tag)", r.ciLower, printed: c.ciLower, method: "\(levelText) CI lower bound, \(m)", detail: inputs)
-                    line("ci_upper_\(tag)", r.ciUpper, printed: c.ciUpper, method: "\(levelText) CI upper bound, \(m)", detail: inputs)
+                    line("ci_lower_\(tag)", r.interval.lower, printed: c.ciLower, method: "\(levelText) CI lower bound, \(m)", detail: inputs)
+                    line("ci_upper_\(tag)", r.interval.upper, printed: c.ciUpper, method: "\(levelText) CI upper bound, \(m)", detail: inputs)
                 }
-                line("t_\(tag)", r.statistic, printed: nil, unit: "", method: m, detail: inputs)
+                line("t_\(tag)", r.test.statistic, printed: nil, unit: "", method: m, detail: inputs)
                 line("p_\(tag)", r.pValue, printed: c.p, unit: "", method: "two-sided p, \(m)", detail: inputs)
             }
             if TwoArmDifference.pooledSD(sa, sb) > 0, c.measure == .difference {
@@ -100,7 +100,7 @@ enum ComparisonRecomputation {
         func p(_ n: Int) -> Double? {
             guard let a = try? ArmSummary(n: n, mean: d, sd: Swift.max(sdA, 1e-300)),
                   let b = try? ArmSummary(n: n, mean: 0, sd: Swift.max(sdB, 1e-300)),
-                  let r = try? TwoArmDifference.difference(a, b, test: .welch) else { return nil }
+                  let r = try? a.difference(b, test: .welch) else { return nil }
             return r.pValue
         }
         let below = bound.bound == .lessThan || bound.bound == .atMost
@@ -118,40 +118,58 @@ enum ComparisonRecomputation {
     // MARK: Counts
 
     static func twoByTwo(_ c: PrintedComparisonRow, category: String, xa: Int, na: Int, xb: Int, nb: Int, label: String) -> [ReportLine] {
+        let level = c.ciLevel ?? 0.95
         guard let table = try? ContingencyTable([[xa, na - xa], [xb, nb - xb]], rowLabels: [c.armA, c.armB],
                                                 columnLabels: [category, "no \(category)"]),
-              let rows = try? TableReport.rows(table, level: c.ciLevel ?? 0.95) else { return [] }
+              let a = try? TwoByTwoAnalysis(table, level: level) else { return [] }
         let inputs = "\(c.armA) \(xa)/\(na), \(c.armB) \(xb)/\(nb)"
-        let level = c.ciLevel ?? 0.95
         var out: [ReportLine] = []
-        var used = Set<String>()
-        for r in rows where r.quantity != "proportion" {   // proportions: CountRecomputation, per arm
-            var name = r.quantity + (r.extra["ci_method"].map { "_" + $0 } ?? "")
-            if let alt = r.extra["alternative"] { name += alt == "two.sided" ? "" : "_" + alt }
-            if r.method.contains("Yates") { name += "_yates" }
-            if r.method.contains("central") { name += "_central" }
-            if r.method.contains("minlike") { name += "_minlike" }
-            if let cell = r.extra["label"] { name += "[\(cell)]" }
-            if used.contains(name) { name += "_\(used.filter { $0.hasPrefix(name) }.count + 1)" }
-            used.insert(name)
-            let arm = r.extra["group"] ?? label
+        /// One line for the estimate (unless `pOnly`) and one for its p-value; a p that is not two-sided is not set
+        /// against the printed two-sided p.
+        func emit(_ name: String, estimate: Double, interval: ConfidenceInterval? = nil, statistic: Double? = nil,
+                  df: Double? = nil, p: Double? = nil, alternative: Alternative = .twoSided, method: String, note: String? = nil,
+                  pOnly: Bool = false) {
             var detail = inputs
-            if r.ciLower != nil { detail += "; interval: \(ReportNumber.percent(level)) CI" }
-            if let s = r.statistic, r.quantity != "adjusted_residual" { detail += "; statistic \(ReportNumber.readable(s))" }
-            if let df = r.df { detail += ", df \(ReportNumber.readable(df))" }
-            if let note = r.extra["note"] { detail += "; \(note)" }
-            if r.quantity != "fisher_exact" {
-                out.append(ReportLine(section: .comparison, outcome: c.outcome, timepoint: c.timepoint, arm: arm, quantity: name,
-                                      recomputed: r.estimate, range: r.ciLower.map { (low: $0, high: r.ciUpper ?? .nan) },
-                                      method: r.method, detail: detail))
+            if interval != nil { detail += "; interval: \(ReportNumber.percent(level)) CI" }
+            if let statistic { detail += "; statistic \(ReportNumber.readable(statistic))" }
+            if let df { detail += ", df \(ReportNumber.readable(df))" }
+            if let note { detail += "; \(note)" }
+            if !pOnly {
+                out.append(ReportLine(section: .comparison, outcome: c.outcome, timepoint: c.timepoint, arm: label, quantity: name,
+                                      recomputed: estimate, range: interval.map { (low: $0.lower, high: $0.upper) },
+                                      method: method, detail: detail))
             }
-            if let p = r.pValue {
-                let twoSided = r.extra["alternative"].map { $0 == "two.sided" } ?? true
-                out.append(ReportLine(section: .comparison, outcome: c.outcome, timepoint: c.timepoint, arm: arm,
+            if let p {
+                let twoSided = alternative == .twoSided
+                out.append(ReportLine(section: .comparison, outcome: c.outcome, timepoint: c.timepoint, arm: label,
                                       quantity: "p_" + name, recomputed: p, printed: twoSided ? c.p : nil,
-                                      method: (twoSided ? "two-sided p, " : "") + r.method,
+                                      method: (twoSided ? "two-sided p, " : "") + method,
                                       detail: twoSided ? detail : detail + "; one-sided, not compared with the printed two-sided p"))
             }
+        }
+        for e in a.riskDifference { emit("risk_difference_" + e.method.rawValue, estimate: e.estimate, interval: e.interval, method: e.method.label, note: e.note) }
+        for e in a.riskRatio { emit("risk_ratio_" + e.method.rawValue, estimate: e.estimate, interval: e.interval, method: e.method.label, note: e.note) }
+        for e in a.oddsRatio {
+            let name = e.method == .woolf ? "odds_ratio_woolf" : "odds_ratio_conditional_mle_" + e.method.rawValue
+            emit(name, estimate: e.estimate, interval: e.interval, method: e.method.label, note: e.note)
+        }
+        for f in a.fisher ?? [] {
+            emit("fisher_exact_" + f.kind.rawValue, estimate: a.sampleOddsRatio, p: f.pValue, alternative: f.alternative,
+                 method: f.label, pOnly: true)
+        }
+        let chi = a.chiSquare
+        emit("chi_square", estimate: chi.pearson.statistic, statistic: chi.pearson.statistic, df: chi.pearson.df, p: chi.pearson.pValue,
+             method: "Pearson chi-square")
+        if let y = chi.yates {
+            emit("chi_square_yates", estimate: y.statistic, statistic: y.statistic, df: y.df, p: y.pValue,
+                 method: "Pearson chi-square with Yates continuity correction")
+        }
+        let g = chi.likelihoodRatio
+        emit("g_test", estimate: g.statistic, statistic: g.statistic, df: g.df, p: g.pValue, method: "likelihood-ratio G-test")
+        emit("cramers_v", estimate: chi.cramersV, method: "Cramer's V from Pearson chi-square")
+        emit("min_expected_count", estimate: chi.minimumExpected, method: "smallest expected count under independence")
+        for r in chi.residuals {
+            emit("adjusted_residual[\(r.row)/\(r.column)]", estimate: r.value, method: "Haberman adjusted residual")
         }
         return out
     }

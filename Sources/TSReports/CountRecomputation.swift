@@ -31,28 +31,28 @@ enum CountRecomputation {
     /// the smallest chi-square and Cramér's V for the groups × categories table, and the smallest difference
     /// in a proportion for any 2×2 collapse, with the group sizes taken from the counts file's totals
     /// (in the order the arms are declared in study.csv).
-    static func boundLines(_ c: PrintedComparisonRow, study: StudyDataset) -> (lines: [ReportLine], notes: [String]) {
-        guard c.measure == .pOnly, let p = c.p, p.bound == .lessThan || p.bound == .atMost, p.value > 0, p.value < 1 else { return ([], []) }
+    static func boundLines(_ c: PrintedComparisonRow, study: StudyDataset) -> (lines: [ReportLine], notes: [String], implication: BoundImplication?) {
+        guard c.measure == .pOnly, let p = c.p, p.bound == .lessThan || p.bound == .atMost, p.value > 0, p.value < 1 else { return ([], [], nil) }
         let counts = study.counts.filter { $0.outcome == c.outcome && $0.timepoint == c.timepoint }
-        guard !counts.isEmpty, counts.contains(where: { $0.count == nil }) else { return ([], []) }
+        guard !counts.isEmpty, counts.contains(where: { $0.count == nil }) else { return ([], [], nil) }
         var categories: [String] = []
         for r in counts where !categories.contains(r.category) { categories.append(r.category) }
         var sizes: [(arm: String, n: Int)] = []
         for arm in study.metadata.arms where arm == c.armA || arm == c.armB {
             guard let total = counts.first(where: { $0.arm == arm && $0.total != nil })?.total else {
-                return ([], ["\(c.outcome): the group size of \(arm) is not printed, so the bound \(p.text) implies nothing here"])
+                return ([], ["\(c.outcome): the group size of \(arm) is not printed, so the bound \(p.text) implies nothing here"], nil)
             }
             sizes.append((arm, Int(total.value)))
         }
         guard sizes.count == 2, categories.count >= 2,
-              let rows = try? BoundImplications.rows(groupSizes: sizes.map(\.n), categories: categories.count, pBound: p.value)
-        else { return ([], []) }
+              let implication = try? BoundImplications.implication(groupSizes: sizes.map(\.n), categories: categories.count, pBound: p.value)
+        else { return ([], [], nil) }
         let groups = sizes.map { "\($0.arm) \(ReportNumber.amount(Double($0.n)))" }.joined(separator: ", ")
         let label = sizes.map(\.arm).joined(separator: " vs ")
         let detail = "printed \(p.text); groups \(groups); \(categories.count) categories (\(categories.joined(separator: ", "))); counts not printed"
         var out: [ReportLine] = []
         var seen: [String: Int] = [:]
-        for r in rows {
+        for r in implication.resultRows {
             var name = r.quantity
             seen[name, default: 0] += 1
             if seen[name]! > 1 { name += "_integer_tables" }
@@ -63,6 +63,6 @@ enum CountRecomputation {
                                   recomputed: r.estimate, printedText: p.text, flag: .implied, method: r.method, detail: d))
         }
         let note = "\(c.outcome): the counts in the \(categories.count) categories are not printed; only what \(p.text) implies for any table with these group sizes is given, no counts are assumed"
-        return (out, [note])
+        return (out, [note], implication)
     }
 }

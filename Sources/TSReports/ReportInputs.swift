@@ -66,7 +66,7 @@ public struct ReportInputs: Sendable, Equatable {
                 let text = try readText(url, shown: shown)
                 if name == "reference_intakes.csv" {
                     references += try ReferenceIntake.read(text: text, name: shown)
-                    referenceFiles.append(InputFile(name: shown, text: text))
+                    referenceFiles.append(InputFile(name: name, text: text))
                     referencesGiven = true
                 } else {
                     let folder = url.deletingLastPathComponent().standardizedFileURL
@@ -104,7 +104,7 @@ public struct ReportInputs: Sendable, Equatable {
                 let shown = p.shown.isEmpty ? "reference_intakes.csv" : p.shown + "/reference_intakes.csv"
                 let text = try readText(candidate, shown: shown)
                 references = try ReferenceIntake.read(text: text, name: shown)
-                referenceFiles = [InputFile(name: shown, text: text)]
+                referenceFiles = [InputFile(name: "reference_intakes.csv", text: text)]
                 break
             }
         }

@@ -3,7 +3,8 @@ import TSStudies
 
 /// The reproducibility stamp: the TrialStats version and the SHA-256 of every file a report was computed from,
 /// so that a finding can be cited and recomputed from exactly the same bytes. It holds no time and no absolute
-/// path, so the same version and inputs still give byte-identical reports.
+/// path: a study's files are named `<study>/<file>` and the reference intakes `reference_intakes.csv`, whatever
+/// path they were read by, so the same version and inputs give byte-identical reports.
 public enum ReportStamp {
     /// The files one study's report was computed from: its own files, then the reference intakes.
     public static func files(_ r: StudyReport) -> [InputFile] { r.study.files + r.referenceFiles }

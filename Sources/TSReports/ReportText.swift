@@ -1,6 +1,7 @@
 import Foundation
 import TSCore
 import TSStudies
+import TSTables
 
 /// A study's report as plain text a clinician can read: the study, what it reported, what recomputes, each
 /// difference with its size, what a printed bound implies, the audit verdicts, the regimens against the
@@ -13,7 +14,7 @@ public enum ReportText {
         out += section("1. What was reported") + ReportedSection.text(r.study)
         out += section("2. What recomputes") + recomputes(r)
         let bounds = r.lines.filter { $0.section == .bound }
-        if !bounds.isEmpty { out += section("3. What the printed bound implies") + boundText(bounds, notes: r.notes) }
+        if !bounds.isEmpty { out += section("3. What the printed bound implies") + boundText(bounds, implication: r.boundImplications.first) }
         out += section("\(bounds.isEmpty ? 3 : 4). Consistency audit (TSAudit)") + audit(r)
         out += section("\(bounds.isEmpty ? 4 : 5). Regimens and doses") + RegimenText.text(r)
         out += section("\(bounds.isEmpty ? 5 : 6). Not recomputed")
@@ -179,7 +180,7 @@ public enum ReportText {
         }
     }
 
-    static func boundText(_ lines: [ReportLine], notes: [String]) -> String {
+    static func boundText(_ lines: [ReportLine], implication: BoundImplication?) -> String {
         var out = ""
         var block = ""
         for l in lines {
@@ -189,10 +190,8 @@ public enum ReportText {
         }
         out += wrap("  No counts are assumed: each value is the smallest that any table with the printed group sizes must "
             + "reach to give the printed p-value.", indent: "  ") + "\n"
-        let v = lines.first { $0.quantity == "min_cramers_v" }?.recomputed
-        let half = lines.first { $0.quantity == "min_risk_difference_2x2_collapse" }?.recomputed
-        let rare = lines.first { $0.quantity == "min_risk_difference_2x2_collapse_integer_tables" }?.recomputed
-        if let v, let half, let rare {
+        if let implication, let collapse = implication.collapse {
+            let (v, half, rare) = (implication.minimumCramersV, collapse.minimumRiskDifferenceAtHalf, collapse.smallestRiskDifference)
             out += "\n" + wrap("  In words: with these group sizes, \(lines[0].printedDisplay) is compatible with an association as weak as "
                 + "Cramér's V = \(ReportNumber.readable(v, digits: 2)) (0.1 counts as small, Cohen 1988). Split into two outcome "
                 + "categories, the two groups' proportions need differ by only \(ReportNumber.readable(100 * half, digits: 2)) "

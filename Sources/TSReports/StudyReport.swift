@@ -1,6 +1,7 @@
 import Foundation
 import TSCore
 import TSStudies
+import TSTables
 
 /// Everything recomputed for one study, in a fixed order: arms (file order), changes from baseline, counts,
 /// comparisons (file order), bound implications, audit verdicts, regimens and intakes (file order).
@@ -16,6 +17,8 @@ public struct StudyReport: Sendable, Equatable {
     public var references: [ReferenceIntake]
     /// The reference-intake files read, with their SHA-256 (for the reproducibility stamp).
     public var referenceFiles: [InputFile]
+    /// What each printed p-value bound implies when its counts are not printed, in comparison order.
+    public var boundImplications: [BoundImplication]
 
     public init(study: StudyDataset, references: [ReferenceIntake], referenceFiles: [InputFile] = []) {
         self.study = study
@@ -23,6 +26,7 @@ public struct StudyReport: Sendable, Equatable {
         self.referenceFiles = referenceFiles
         var lines: [ReportLine] = []
         var notes: [String] = []
+        var bounds: [BoundImplication] = []
         for row in study.arms {
             let r = ArmRecomputation.lines(row)
             lines += r.lines
@@ -35,6 +39,7 @@ public struct StudyReport: Sendable, Equatable {
             lines += r.lines
             let b = CountRecomputation.boundLines(c, study: study)
             lines += b.lines
+            if let i = b.implication { bounds.append(i) }
             notes += b.lines.isEmpty ? r.notes : b.notes
         }
         let audited = AuditBridge.audit(study)
@@ -50,6 +55,7 @@ public struct StudyReport: Sendable, Equatable {
         var uniqueNotes: [String] = []
         for n in notes where !uniqueNotes.contains(n) { uniqueNotes.append(n) }
         self.notes = uniqueNotes
+        self.boundImplications = bounds
     }
 
     public var id: String { study.id }

@@ -45,7 +45,7 @@ public struct StudyDataset: Sendable, Equatable {
         }
         for r in regimens { try check(r.arm, r.cellLocations["arm"]!, "arm") }
         return StudyDataset(id: id, metadata: metadata, arms: arms, counts: counts, comparisons: comparisons, regimens: regimens,
-                            files: files.keys.sorted().map { InputFile(name: prefix + $0, text: files[$0]!) })
+                            files: files.keys.sorted().map { InputFile(name: "\(id)/\($0)", text: files[$0]!) })
     }
 
     /// Reads one study folder. `displayPath` is how the folder is named in error messages (defaults to its path).
@@ -107,7 +107,7 @@ public struct DatasetCollection: Sendable, Equatable {
             } else if name == "reference_intakes.csv" {
                 let text = try StudyDataset.readText(url, shown: prefix + name)
                 references = try ReferenceIntake.read(text: text, name: prefix + name)
-                referenceFile = InputFile(name: prefix + name, text: text)
+                referenceFile = InputFile(name: name, text: text)
             }
         }
         return DatasetCollection(studies: studies, referenceIntakes: references, referenceFile: referenceFile)

@@ -52,8 +52,8 @@ public enum BoundImplications {
         return (best, bestPooled)
     }
 
-    /// Rows for a reported `P < pBound` with these group sizes and `categories` outcome categories.
-    public static func rows(groupSizes: [Int], categories: Int, pBound: Double) throws(InputError) -> [ResultRow] {
+    /// What a reported `P < pBound` implies for a table with these group sizes and `categories` outcome categories.
+    public static func implication(groupSizes: [Int], categories: Int, pBound: Double) throws(InputError) -> BoundImplication {
         guard groupSizes.count >= 2 else { throw InputError(.parameter("groupSizes"), "need at least two group sizes") }
         guard groupSizes.allSatisfy({ $0 > 0 }) else { throw InputError(.parameter("groupSizes"), "group sizes must be positive") }
         guard categories >= 2 else { throw InputError(.parameter("categories"), "need at least two outcome categories") }
@@ -63,30 +63,73 @@ public enum BoundImplications {
         let df = Double((g - 1) * (categories - 1))
         let chi = minimumChiSquare(pBound: pBound, df: df)
         let v = (chi / (Double(n) * Double(min(g, categories) - 1))).squareRoot()
-        let tag = "P<\(NumberFormat.readable(pBound, digits: 6)), groups \(groupSizes.map(String.init).joined(separator: "/"))"
-        var out = [
-            ResultRow(quantity: "min_chi_square", estimate: chi, df: df,
-                      method: "smallest Pearson (or G) chi-square with p below the bound, \(g)x\(categories) table",
-                      extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]),
-            ResultRow(quantity: "min_cramers_v", estimate: v, df: df,
-                      method: "smallest Cramer's V consistent with the bound, \(g)x\(categories) table",
-                      extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]),
-        ]
+        var collapse: BoundImplication.Collapse? = nil
         if g == 2 {
             let (n1, n2) = (groupSizes[0], groupSizes[1])
             let chi1 = minimumChiSquare(pBound: pBound, df: 1)
-            out.append(ResultRow(quantity: "min_chi_square_2x2_collapse", estimate: chi1, df: 1,
-                                 method: "smallest Pearson chi-square for any 2x2 collapse of the outcome", extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]))
-            out.append(ResultRow(quantity: "min_phi_2x2_collapse", estimate: (chi1 / Double(n)).squareRoot(), df: 1,
-                                 method: "smallest |phi| for any 2x2 collapse", extra: ["bound": tag, "p_below": NumberFormat.full(pBound)]))
-            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: minimumRiskDifference(pBound: pBound, n1: n1, n2: n2, pooled: 0.5),
-                                 df: 1,
-                                 method: "smallest |p1-p2| for a 2x2 collapse if the pooled proportion is 0.5 (the largest such minimum)",
-                                 extra: ["bound": tag, "p_below": NumberFormat.full(pBound), "pooled_proportion": "0.5"]))
             let a = smallestAchievableRiskDifference(pBound: pBound, n1: n1, n2: n2)
-            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: a.difference, df: 1,
+            collapse = BoundImplication.Collapse(
+                minimumChiSquare: chi1, minimumPhi: (chi1 / Double(n)).squareRoot(),
+                minimumRiskDifferenceAtHalf: minimumRiskDifference(pBound: pBound, n1: n1, n2: n2, pooled: 0.5),
+                smallestRiskDifference: a.difference, smallestRiskDifferencePooled: a.pooled)
+        }
+        return BoundImplication(groupSizes: groupSizes, categories: categories, pBound: pBound, df: df,
+                                minimumChiSquare: chi, minimumCramersV: v, collapse: collapse)
+    }
+
+    /// The implication as output rows (see `BoundImplication.resultRows`).
+    public static func rows(groupSizes: [Int], categories: Int, pBound: Double) throws(InputError) -> [ResultRow] {
+        try implication(groupSizes: groupSizes, categories: categories, pBound: pBound).resultRows
+    }
+}
+
+/// The smallest association every table with the printed group sizes must show to give `P < pBound`
+/// (see `BoundImplications` for the formulas). Every value is a lower bound; no counts are assumed.
+public struct BoundImplication: Sendable, Equatable {
+    public let groupSizes: [Int]
+    public let categories: Int
+    public let pBound: Double
+    /// (groups − 1)(categories − 1).
+    public let df: Double
+    /// Smallest Pearson (or G) χ² with p below the bound.
+    public let minimumChiSquare: Double
+    /// Smallest Cramér's V consistent with the bound.
+    public let minimumCramersV: Double
+    /// For two groups: what any 2×2 collapse of the outcome must show.
+    public let collapse: Collapse?
+
+    public struct Collapse: Sendable, Equatable {
+        public let minimumChiSquare: Double
+        public let minimumPhi: Double
+        /// Smallest |p1 − p2| when the pooled proportion is ½ (the largest such minimum).
+        public let minimumRiskDifferenceAtHalf: Double
+        /// Smallest |p1 − p2| over every integer 2×2 collapse (the rare-event extreme), and its pooled proportion.
+        public let smallestRiskDifference: Double
+        public let smallestRiskDifferencePooled: Double
+    }
+
+    /// Output rows: `min_chi_square`, `min_cramers_v`, and for two groups the 2×2-collapse minima.
+    public var resultRows: [ResultRow] {
+        let g = groupSizes.count
+        let tag = "P<\(NumberFormat.readable(pBound, digits: 6)), groups \(groupSizes.map(String.init).joined(separator: "/"))"
+        let extra = ["bound": tag, "p_below": NumberFormat.full(pBound)]
+        var out = [
+            ResultRow(quantity: "min_chi_square", estimate: minimumChiSquare, df: df,
+                      method: "smallest Pearson (or G) chi-square with p below the bound, \(g)x\(categories) table", extra: extra),
+            ResultRow(quantity: "min_cramers_v", estimate: minimumCramersV, df: df,
+                      method: "smallest Cramer's V consistent with the bound, \(g)x\(categories) table", extra: extra),
+        ]
+        if let c = collapse {
+            out.append(ResultRow(quantity: "min_chi_square_2x2_collapse", estimate: c.minimumChiSquare, df: 1,
+                                 method: "smallest Pearson chi-square for any 2x2 collapse of the outcome", extra: extra))
+            out.append(ResultRow(quantity: "min_phi_2x2_collapse", estimate: c.minimumPhi, df: 1,
+                                 method: "smallest |phi| for any 2x2 collapse", extra: extra))
+            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: c.minimumRiskDifferenceAtHalf, df: 1,
+                                 method: "smallest |p1-p2| for a 2x2 collapse if the pooled proportion is 0.5 (the largest such minimum)",
+                                 extra: extra.merging(["pooled_proportion": "0.5"]) { $1 }))
+            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: c.smallestRiskDifference, df: 1,
                                  method: "smallest |p1-p2| over every integer 2x2 collapse with these group sizes (rare-event extreme)",
-                                 extra: ["bound": tag, "p_below": NumberFormat.full(pBound), "pooled_proportion": NumberFormat.full(a.pooled)]))
+                                 extra: extra.merging(["pooled_proportion": NumberFormat.full(c.smallestRiskDifferencePooled)]) { $1 }))
         }
         return out
     }

@@ -63,33 +63,4 @@ public enum ChiSquareTests {
             }
         }
     }
-
-    public static func rows(_ t: ContingencyTable) -> [ResultRow] {
-        var out: [ResultRow] = []
-        let p = pearson(t)
-        out.append(ResultRow(quantity: "chi_square", estimate: p.statistic, statistic: p.statistic, df: p.df, pValue: p.pValue,
-                             method: "Pearson chi-square"))
-        if t.isTwoByTwo {
-            let y = pearson(t, yates: true)
-            out.append(ResultRow(quantity: "chi_square", estimate: y.statistic, statistic: y.statistic, df: y.df, pValue: y.pValue,
-                                 method: "Pearson chi-square with Yates continuity correction"))
-        }
-        let g = likelihoodRatio(t)
-        out.append(ResultRow(quantity: "g_test", estimate: g.statistic, statistic: g.statistic, df: g.df, pValue: g.pValue,
-                             method: "likelihood-ratio G-test"))
-        out.append(ResultRow(quantity: "cramers_v", estimate: cramersV(t), method: "Cramer's V from Pearson chi-square"))
-        let minE = t.expected.flatMap { $0 }.min()!
-        let small = t.expected.flatMap { $0 }.filter { $0 < 5 }.count
-        out.append(ResultRow(quantity: "min_expected_count", estimate: minE, method: "smallest expected count under independence",
-                             extra: ["cells_expected_below_5": "\(small)"]))
-        let res = adjustedResiduals(t)
-        for i in 0..<t.rowCount {
-            for j in 0..<t.columnCount {
-                out.append(ResultRow(quantity: "adjusted_residual", estimate: res[i][j], statistic: res[i][j],
-                                     method: "Haberman adjusted residual",
-                                     extra: ["row": t.rowLabels[i], "column": t.columnLabels[j], "label": "\(t.rowLabels[i])/\(t.columnLabels[j])"]))
-            }
-        }
-        return out
-    }
 }

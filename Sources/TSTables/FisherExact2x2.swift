@@ -30,19 +30,4 @@ public enum FisherExact2x2 {
         let less = p[...i].reduce(0, +), greater = p[i...].reduce(0, +)
         return Result(pMinlike: min(1, minlike), pCentral: min(1, 2 * min(less, greater)), pLess: min(1, less), pGreater: min(1, greater))
     }
-
-    public static func rows(_ g: TwoGroupCounts) -> [ResultRow] {
-        let r = test(g)
-        let or = OddsRatio.sampleOddsRatio(g)
-        return [
-            ResultRow(quantity: "fisher_exact", estimate: or, pValue: r.pMinlike,
-                      method: "Fisher exact, two-sided minlike (R fisher.test)", extra: ["alternative": "two.sided"]),
-            ResultRow(quantity: "fisher_exact", estimate: or, pValue: r.pCentral,
-                      method: "Fisher exact, two-sided central (2 x smaller tail)", extra: ["alternative": "two.sided"]),
-            ResultRow(quantity: "fisher_exact", estimate: or, pValue: r.pLess,
-                      method: "Fisher exact, one-sided (OR < 1)", extra: ["alternative": "less"]),
-            ResultRow(quantity: "fisher_exact", estimate: or, pValue: r.pGreater,
-                      method: "Fisher exact, one-sided (OR > 1)", extra: ["alternative": "greater"]),
-        ]
-    }
 }

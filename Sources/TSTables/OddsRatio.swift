@@ -58,28 +58,4 @@ public enum OddsRatio {
             let t = h.tails(logOddsRatio: th); return half - (t.below + w * t.at) })
         return (lower, upper)
     }
-
-    public static func rows(_ g: TwoGroupCounts, level: Double = 0.95) -> [ResultRow] {
-        let lv = "\(level)"
-        let wf = woolf(g, level: level)
-        var wExtra = ["level": lv, "ci_method": "woolf"]
-        if let n = wf.note { wExtra["note"] = n }
-        let woolfRow = ResultRow(quantity: "odds_ratio", estimate: wf.estimate, ciLower: wf.lower, ciUpper: wf.upper,
-                                 method: "Woolf log (1955)", extra: wExtra)
-        // The conditional (noncentral hypergeometric) estimate holds log k! for k up to N in memory.
-        guard g.n1 + g.n2 <= TableReport.exactTotalLimit else {
-            return [woolfRow, TableReport.exactSkipped("odds_ratio_conditional_mle", total: g.n1 + g.n2)]
-        }
-        let h = support(g)
-        let mle = conditionalMLE(h)
-        let ex = conditionalInterval(h, level: level, midP: false)
-        let mp = conditionalInterval(h, level: level, midP: true)
-        return [
-            woolfRow,
-            ResultRow(quantity: "odds_ratio_conditional_mle", estimate: mle, ciLower: ex.lower, ciUpper: ex.upper,
-                      method: "conditional MLE, exact Cornfield interval (noncentral hypergeometric)", extra: ["level": lv, "ci_method": "exact"]),
-            ResultRow(quantity: "odds_ratio_conditional_mle", estimate: mle, ciLower: mp.lower, ciUpper: mp.upper,
-                      method: "conditional MLE, mid-p interval (noncentral hypergeometric)", extra: ["level": lv, "ci_method": "mid_p"]),
-        ]
-    }
 }

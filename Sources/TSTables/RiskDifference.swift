@@ -77,12 +77,4 @@ public enum RiskDifference {
         if score(lo) <= 0 { p2 = lo } else if score(hi) >= 0 { p2 = hi } else { p2 = bisect(lo, hi) { -score($0) } }
         return (p2 + delta, p2)
     }
-
-    public static func rows(_ g: TwoGroupCounts, level: Double = 0.95) -> [ResultRow] {
-        RiskDifferenceMethod.allCases.map { m in
-            let (l, u) = interval(g, method: m, level: level)
-            return ResultRow(quantity: "risk_difference", estimate: g.p1 - g.p2, ciLower: l, ciUpper: u,
-                             method: m.label, extra: ["level": "\(level)", "ci_method": m.rawValue])
-        }
-    }
 }

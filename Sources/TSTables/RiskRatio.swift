@@ -55,14 +55,4 @@ public enum RiskRatio {
         if v <= 0 { return num == 0 ? 0 : (num > 0 ? .infinity : -.infinity) }
         return num / v.squareRoot()
     }
-
-    public static func rows(_ g: TwoGroupCounts, level: Double = 0.95) -> [ResultRow] {
-        RiskRatioMethod.allCases.map { m in
-            let (l, u, note) = interval(g, method: m, level: level)
-            var extra = ["level": "\(level)", "ci_method": m.rawValue]
-            if let note { extra["note"] = note }
-            return ResultRow(quantity: "risk_ratio", estimate: estimate(g), ciLower: l, ciUpper: u,
-                             method: m.label, extra: extra)
-        }
-    }
 }

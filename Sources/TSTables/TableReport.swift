@@ -28,14 +28,9 @@ public enum TableReport {
                                  extra: ["group": t.rowLabels[i], "outcome": t.columnLabels[0], "level": "\(level)"]))
         }
         if t.isTwoByTwo {
-            let g = try TwoGroupCounts(t)
-            out += RiskDifference.rows(g, level: level)
-            out += RiskRatio.rows(g, level: level)
-            out += OddsRatio.rows(g, level: level)
-            out += t.total > exactTotalLimit ? [exactSkipped("fisher_exact", total: t.total)] : FisherExact2x2.rows(g)
-            out += ChiSquareTests.rows(t)
+            out += try TwoByTwoAnalysis(t, level: level).resultRows
         } else {
-            out += ChiSquareTests.rows(t)
+            out += ChiSquareSummary(t).resultRows
             let ffh = t.total > exactTotalLimit ? nil : try FisherFreemanHalton.exactPValue(t, workLimit: workLimit)
             if ffh == nil {
                 out.append(exactSkipped("fisher_freeman_halton", total: t.total))
@@ -50,8 +45,9 @@ public enum TableReport {
         }
         if let mc = monteCarlo, t.total <= exactTotalLimit {
             let r = try FisherFreemanHalton.monteCarloPValue(t, replicates: mc.replicates, seed: mc.seed)
-            out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: Double(mc.replicates), se: r.standardError, pValue: r.pValue,
-                                 method: "Fisher-Freeman-Halton Monte Carlo, (1+hits)/(B+1); estimate = replicates B; seed \(mc.seed)",
+            out.append(ResultRow(quantity: "fisher_freeman_halton_monte_carlo", estimate: r.pValue, se: r.standardError, pValue: r.pValue,
+                                 method: "Fisher-Freeman-Halton Monte Carlo p = (1+hits)/(B+1), not exact; se = its binomial standard error; "
+                                     + "B = \(r.replicates) replicates, seed \(r.seed)",
                                  extra: ["seed": "\(mc.seed)", "replicates": "\(mc.replicates)"]))
         }
         if ordered {

@@ -14,11 +14,11 @@ import TSCore
         #expect(first == second)
         #expect(a.keys.sorted() == b.keys.sorted())
         for (name, bytes) in a { #expect(b[name] == bytes, "\(name) differs between runs") }
-        // One CSV and one text file per study, the index, and no temporary file left behind.
+        // One CSV and one text file per study, the index, the input stamp, and no temporary file left behind.
         let studies = try FileManager.default.contentsOfDirectory(atPath: packageRoot().appendingPathComponent("Datasets").path)
             .filter { !$0.contains(".") }
         #expect(studies.count == 16)
-        #expect(a.keys.sorted() == (studies.flatMap { ["\($0).csv", "\($0).txt"] } + ["index.csv"]).sorted())
+        #expect(a.keys.sorted() == (studies.flatMap { ["\($0).csv", "\($0).txt"] } + ["index.csv", "inputs.csv"]).sorted())
     }
 
     @Test func rewritingOverAnEarlierReportGivesTheSameBytes() throws {

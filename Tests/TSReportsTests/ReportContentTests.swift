@@ -204,3 +204,26 @@ enum Shipped {
                                  "steffensen2011 joint"])
     }
 }
+
+@Suite struct Jiang2014Report {
+    let r = Shipped.report("jiang2014")
+
+    /// The 2×2 fracture comparison (Menatetrenone 2/108 vs Alfacalcidol 4/105) is named from typed results:
+    /// the conditional-MLE lines are `_exact` and `_mid_p` (a method text containing "noncentral" once made them
+    /// `_exact_central`), Fisher's one-sided p-values are not set against the printed two-sided p, and the
+    /// two-sided ones are.
+    @Test func jiang2014FractureTableLinesAreNamedByMethodNotByText() throws {
+        let arm = "Menatetrenone − Alfacalcidol"
+        #expect(Shipped.line(r, .comparison, arm, "odds_ratio_conditional_mle_exact") != nil)
+        #expect(Shipped.line(r, .comparison, arm, "odds_ratio_conditional_mle_mid_p") != nil)
+        #expect(!r.lines.contains { $0.quantity.hasSuffix("_central") && $0.quantity.hasPrefix("odds_ratio") })
+        let less = try #require(Shipped.line(r, .comparison, arm, "p_fisher_exact_less"))
+        #expect(less.printed == nil && less.detail.contains("one-sided"))
+        let minlike = try #require(Shipped.line(r, .comparison, arm, "p_fisher_exact_minlike"))
+        #expect(minlike.method.hasPrefix("two-sided p, "))
+        // Conditional MLE of the odds ratio: the root of E[X | θ] = 2 under the noncentral hypergeometric with
+        // margins 108, 105 and 6 events, solved with mpmath at 40 digits: 0.47802207030869575929.
+        let mle = try #require(Shipped.line(r, .comparison, arm, "odds_ratio_conditional_mle_exact"))
+        #expect(close(mle.recomputed, 0.47802207030869575929, rel: 1e-10))
+    }
+}

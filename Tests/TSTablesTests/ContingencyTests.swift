@@ -102,5 +102,12 @@ struct FisherFreemanHaltonTests {
         #expect(abs(a.pValue - exact) < 5 * se, "\(a.pValue) vs \(exact)")
         let rows = try TableReport.rows(t)
         #expect(!rows.contains { $0.method.contains("Monte Carlo") })
+        // On request: the row's estimate is the Monte Carlo p itself (never the replicate count), with its SE,
+        // and the replicate count and seed in their own columns.
+        let mc = try #require(try TableReport.rows(t, monteCarlo: (replicates: 4000, seed: 42))
+            .first { $0.quantity == "fisher_freeman_halton_monte_carlo" })
+        #expect(mc.estimate == a.pValue && mc.pValue == a.pValue && mc.se == a.standardError)
+        #expect(mc.extra["replicates"] == "4000" && mc.extra["seed"] == "42")
+        #expect(mc.method.contains("not exact"))
     }
 }
