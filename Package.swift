@@ -23,6 +23,9 @@ let package = Package(
             providers: [.apt(["liblapack-dev", "libblas-dev"])]
         ),
         .target(name: "TSCore", exclude: ["README.md"]),
+        // Atomic exchange of two paths (renameat2 RENAME_EXCHANGE / renamex_np RENAME_SWAP), so `report`
+        // replaces its output folder whole.
+        .target(name: "CFolderSwap", path: "Sources/CFolderSwap"),
         .target(
             name: "TSDistributions",
             dependencies: ["TSCore", .product(name: "RealModule", package: "swift-numerics")],
@@ -52,7 +55,7 @@ let package = Package(
         .target(name: "TSStudies", dependencies: ["TSCore"], exclude: ["README.md"]),
         .target(
             name: "TSReports",
-            dependencies: ["TSCore", "TSEffects", "TSTables", "TSAudit", "TSStudies"],
+            dependencies: ["TSCore", "TSEffects", "TSTables", "TSAudit", "TSStudies", "CFolderSwap"],
             exclude: ["README.md"]
         ),
         .target(

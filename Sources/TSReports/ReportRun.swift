@@ -8,9 +8,9 @@ import TSCore
 import TSStudies
 
 /// `trialstats report`: read every input, compute every report and render every file in memory first; only
-/// then write. So an input error leaves the output folder exactly as it was. Each file is written to a
-/// temporary file in the output folder and renamed over its final name (rename(2) is atomic within a folder),
-/// so a reader never sees a half-written report. Output is byte-identical on every run: no timestamps, no
+/// then write. So an input error leaves the output folder exactly as it was. The new files are written into a
+/// staging folder beside the output and exchanged with it in one atomic step, so a reader, or a run killed at
+/// any moment, sees the old report or the new one, never a mix. Output is byte-identical on every run: no timestamps, no
 /// absolute paths, fixed number formats, and every order fixed by the inputs.
 public enum ReportRun {
     /// One output file: its name in the output folder and its bytes.
@@ -47,40 +47,27 @@ public enum ReportRun {
         if fm.fileExists(atPath: outURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw InputError(.parameter("output"), "\(output) exists and is not a folder")
         }
+        // The folder is replaced whole, so it must not hold the current folder or an input.
+        let outPath = outURL.resolvingSymlinksInPath().path
+        func inside(_ url: URL) -> Bool {
+            let p = url.standardizedFileURL.resolvingSymlinksInPath().path
+            return p == outPath || p.hasPrefix(outPath.hasSuffix("/") ? outPath : outPath + "/")
+        }
+        if outPath == "/" || inside(root) {
+            throw InputError(.parameter("output"), "\(output) holds the current folder and would be replaced whole; name a folder of its own, such as Reports")
+        }
+        for p in paths where inside(p.hasPrefix("/") ? URL(fileURLWithPath: p) : root.appendingPathComponent(p)) {
+            throw InputError(.parameter("output"), "\(output) holds the input \(p) and would be replaced whole; name a folder of its own, such as Reports")
+        }
         let inputs = try ReportInputs.read(paths, base: root)
         let files = files(for: inputs)
         try write(files, to: outURL, shown: output)
         return files.map(\.name)
     }
 
-    /// Writes each file through a temporary file in the same folder and a rename. Temporary files are written
-    /// first, all of them, then renamed; on a write failure the temporary files are removed.
+    /// Replaces the output folder whole (see `FolderReplacement`): a reader, or a run killed at any moment,
+    /// sees the old report or the new one, never a mix.
     static func write(_ files: [File], to folder: URL, shown: String) throws(InputError) {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(.parameter("output"), "cannot create the folder \(shown)")
-        }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        var temporary: [(tmp: URL, final: URL)] = []
-        func cleanUp() { for t in temporary { try? fm.removeItem(at: t.tmp) } }
-        for f in files {
-            let final = folder.appendingPathComponent(f.name)
-            let tmp = folder.appendingPathComponent(".\(f.name).tmp-\(pid)")
-            do {
-                try Data(f.contents.utf8).write(to: tmp)
-            } catch {
-                cleanUp()
-                throw InputError(.parameter("output"), "cannot write \(shown)/\(f.name)")
-            }
-            temporary.append((tmp, final))
-        }
-        for t in temporary {
-            if rename(t.tmp.path, t.final.path) != 0 {
-                cleanUp()
-                throw InputError(.parameter("output"), "cannot rename a temporary file to \(shown)/\(t.final.lastPathComponent)")
-            }
-        }
+        try FolderReplacement.replace(folder, with: files, shown: shown)
     }
 }
