@@ -18,41 +18,39 @@ struct ModelCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "CSV file with one row per participant ('-' for standard input).") var data: String
+    @Option(help: "CSV file with one row per participant, or - for standard input.") var data: String
     @Option(help: "Outcome column (numeric; 0/1 for --family binomial).") var outcome: String
     @Option(help: "Arm (treatment group) column.") var arm: String
-    @Option(help: "Comma-separated covariate columns.") var covariates: String?
-    @Option(help: "gaussian (linear model / ANCOVA) or binomial (logistic regression).") var family: String = "gaussian"
-    @Option(help: "Confidence level.") var level: String = "0.95"
+    @Option(help: "Covariate columns, comma-separated.") var covariates: NameList?
+    @Option(help: "gaussian (linear model / ANCOVA) or binomial (logistic regression).") var family: ModelFamily = .gaussian
+    @Option(parsing: .unconditional, help: "Confidence level of the computed CIs: 0.95, 95 or 95%.")
+    var confLevel = ConfidenceLevel(0.95)
     @Flag(help: "Skip profile-likelihood intervals (binomial).") var noProfile = false
     @OptionGroup var output: OutputOptions
 
+    /// Library parameters → this command's flags.
+    static let flags = FlagMap(["outcome": "--outcome", "arm": "--arm", "covariates": "--covariates", "level": "--conf-level"])
+
     func run() throws {
-        guard let fam = ModelFamily(rawValue: family) else {
-            throw fail("--family: expected gaussian or binomial, found \"\(family)\"")
-        }
-        let lv = try number(level, flag: "--level")
-        guard lv > 0 && lv < 1 else { throw fail("--level: must be between 0 and 1, found \(level)") }
-        let covs = (covariates ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let frame = try checked { () throws -> ModelFrame.Result in
-            var reader: CSVReader
-            if data == "-" {
-                reader = CSVReader(fileHandle: .standardInput, name: "<stdin>")
-            } else {
-                guard let h = FileHandle(forReadingAtPath: data) else { throw InputError("--data", "cannot open \(data)") }
-                reader = CSVReader(fileHandle: h, name: data)
-            }
+        let fam = family, lv = confLevel.value
+        let covs = (covariates?.items ?? []).filter { !$0.isEmpty }
+        let (handle, name) = try openInput(data, flag: "--data")
+        let frame = try Self.flags.checked { () throws -> ModelFrame.Result in
+            var reader = CSVReader(fileHandle: handle, name: name)
             let table = try ModelFrame(reader: &reader)
             return try table.design(outcome: outcome, arm: arm, covariates: covs, family: fam)
         }
         let formula = "\(outcome) ~ " + ([arm] + covs).joined(separator: " + ")
         let title = "\(fam == .gaussian ? "Linear model" : "Logistic regression") \(formula): \(frame.design.rows) complete rows"
             + (frame.droppedRows > 0 ? ", \(frame.droppedRows) dropped for missing values" : "")
+        let rows: [ResultRow]
         do {
-            let rows = fam == .gaussian ? try ModelRows.gaussian(frame, level: lv) : try ModelRows.binomial(frame, level: lv, profile: !noProfile)
-            try output.emit(rows, title: title)
+            rows = fam == .gaussian ? try ModelRows.gaussian(frame, level: lv) : try ModelRows.binomial(frame, level: lv, profile: !noProfile)
         } catch let e as ModelError {
-            throw fail(e.description)
+            throw CLIFailure.failure(e.description)
         }
+        try output.emit(rows, title: title)
     }
 }
+
+extension ModelFamily: ExpressibleByArgument {}

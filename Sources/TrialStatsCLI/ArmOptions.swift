@@ -1,0 +1,27 @@
+import ArgumentParser
+import TrialStats
+
+/// The per-arm flags shared by `means` and `audit`: one value per arm, arms separated by commas
+/// (intervals: by ';'); see `ArmListRule` for the thousands-separator rule.
+struct ArmOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "Arm size(s), e.g. 35,33.")
+    var n: CountList?
+
+    @Option(parsing: .unconditional, help: "Arm mean(s) as printed, e.g. -0.7,-1.4 or −0.7,−1.4.")
+    var mean: PrintedList?
+
+    @Option(parsing: .unconditional, help: "Arm SD(s) as printed.")
+    var sd: PrintedList?
+
+    @Option(parsing: .unconditional, help: "Arm standard error(s) of the mean as printed.")
+    var se: PrintedList?
+
+    @Option(parsing: .unconditional, help: "Arm CI(s) of the mean: \"LO,HI\", two arms \"LO,HI;LO,HI\".")
+    var ci: IntervalList?
+
+    @Option(help: "Arm labels, comma-separated.")
+    var labels: NameList?
+
+    /// Whether any per-arm value (not labels) was given.
+    var anyValue: Bool { n != nil || mean != nil || sd != nil || se != nil || ci != nil }
+}
