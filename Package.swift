@@ -78,6 +78,6 @@ let package = Package(
         .testTarget(name: "TSAuditTests", dependencies: ["TSAudit"]),
         .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies"]),
         .testTarget(name: "TSReportsTests", dependencies: ["TSReports"]),
-        .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats", "TSCore"], exclude: ["Snapshots"]),
     ]
 )

@@ -121,24 +121,46 @@ struct ConfidenceLevel: ExpressibleByArgument, Sendable {
     var defaultValueDescription: String { String(format: "%g", value) }
 }
 
-/// One printed value per arm (see `ArmListRule`); empty items are nil.
+/// One printed value per arm (see `ArmListRule`); empty items are nil. An item may be printed as
+/// "mean ± SD" ("−0.7 ± 2.7", also "+/-"): the SD after "±" is kept in `spreads`.
 struct PrintedList: ExpressibleByArgument, Sendable {
     var items: [Printed?]
+    /// The value after "±" of each item, when it was printed so.
+    var spreads: [Printed?]
 
     init?(argument: String) {
         switch ArmListRule.items(argument) {
         case .failure(let e): ArgumentDiagnostics.refuse(argument, e.reason); return nil
         case .success(let parts):
-            var items: [Printed?] = []
+            var items: [Printed?] = [], spreads: [Printed?] = []
             for p in parts {
-                if p.isEmpty { items.append(nil); continue }
-                do { items.append(Printed(try PrintedInterval(p))) } catch {
+                if p.isEmpty { items.append(nil); spreads.append(nil); continue }
+                let pm = ["±", "+/-"].lazy.map { p.components(separatedBy: $0) }.first { $0.count == 2 }
+                do {
+                    if let pm {
+                        let spread = try PrintedInterval(pm[1].trimmingCharacters(in: .whitespaces), domain: 0...Double.infinity)
+                        items.append(Printed(try PrintedInterval(pm[0].trimmingCharacters(in: .whitespaces))))
+                        spreads.append(Printed(spread))
+                    } else {
+                        items.append(Printed(try PrintedInterval(p)))
+                        spreads.append(nil)
+                    }
+                } catch {
                     ArgumentDiagnostics.refuse(argument, "\"\(p)\": \(error.message); " + ArmListRule.help); return nil
                 }
             }
             self.items = items
+            self.spreads = spreads
         }
     }
+
+    /// Whether some item was printed as "mean ± SD".
+    var hasSpreads: Bool { spreads.contains { $0 != nil } }
+
+    /// The values after "±" as a list of their own (for `--sd`).
+    var spreadList: PrintedList { PrintedList(items: spreads) }
+
+    init(items: [Printed?]) { self.items = items; self.spreads = Array(repeating: nil, count: items.count) }
 
     var count: Int { items.count }
 

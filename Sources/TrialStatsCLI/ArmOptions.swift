@@ -7,7 +7,7 @@ struct ArmOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Arm size(s), e.g. 35,33.")
     var n: CountList?
 
-    @Option(parsing: .unconditional, help: "Arm mean(s) as printed, e.g. -0.7,-1.4 or −0.7,−1.4.")
+    @Option(parsing: .unconditional, help: "Arm mean(s) as printed, e.g. -0.7,-1.4 or −0.7,−1.4; \"mean ± SD\" gives the SD too.")
     var mean: PrintedList?
 
     @Option(parsing: .unconditional, help: "Arm SD(s) as printed.")
@@ -21,6 +21,19 @@ struct ArmOptions: ParsableArguments {
 
     @Option(help: "Arm labels, comma-separated.")
     var labels: NameList?
+
+    func validate() throws {
+        if let mean, mean.hasSpreads, sd != nil {
+            throw usageError("--sd", "the SDs are already given as \"mean ± SD\" in --mean; give them once")
+        }
+    }
+
+    /// The SDs: `--sd`, or those printed as "mean ± SD" in `--mean`.
+    var sds: PrintedList? {
+        if let sd { return sd }
+        if let mean, mean.hasSpreads { return mean.spreadList }
+        return nil
+    }
 
     /// Whether any per-arm value (not labels) was given.
     var anyValue: Bool { n != nil || mean != nil || sd != nil || se != nil || ci != nil }

@@ -8,12 +8,15 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Audit printed results: rounding-aware CI/p/difference checks, GRIM/GRIMMER, hidden arm sizes, method fingerprints.",
         discussion: """
-            Give numbers exactly as printed (their decimals set the rounding intervals); Unicode minus is accepted.
+            Give numbers exactly as printed (their decimals set the rounding intervals); Unicode minus is accepted. \
+            A list that could be one number with a thousands separator (1,725) is refused: write 1725.
+
             One arm:
               trialstats audit --mean=-1.4 --sd 2.7 --ci=-2.3,-0.4 --p 0.006 --n 33
             Two arms (first minus second), one value per arm separated by commas, the arms' CIs by ';':
-              trialstats audit --labels "Vitamin D3,Placebo" --mean=-0.7,-1.4 --sd 2.7,2.7 --ci "-1.6,0.2;-2.3,-0.4" \
-            --p 0.118,0.006 --total-n 68 --diff 0.7 --diff-ci=-1.9,0.7 --diff-p 0.332
+              trialstats audit --labels "Vitamin D3,Placebo" --mean=-0.7,-1.4 \\
+                --sd 2.7,2.7 --ci "-1.6,0.2;-2.3,-0.4" --p 0.118,0.006 --total-n 68 \\
+                --diff 0.7 --diff-ci=-1.9,0.7 --diff-p 0.332
 
             Without --n the arm sizes are inferred (with --total-n they are paired); the n rows give the feasible set. \
             A comparison alone: --diff 0.42 --diff-ci=-0.10,0.94 --diff-p 0.11 (add --n 60,58 for t on n1 + n2 − 2 df). \
@@ -58,7 +61,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if table != nil {
-            guard [arms.mean == nil, arms.sd == nil, arms.se == nil, arms.ci == nil, percent == nil, arms.n == nil].allSatisfy({ $0 }) else {
+            guard [arms.mean == nil, arms.sds == nil, arms.se == nil, arms.ci == nil, percent == nil, arms.n == nil].allSatisfy({ $0 }) else {
                 throw usageError("--table", "give a table of counts and its --p on their own, without arm summaries")
             }
             guard p != nil else { throw usageError("--table", "give the p the paper printed for it with --p, e.g. --p 0.026") }
@@ -92,7 +95,7 @@ struct AuditCommand: ParsableCommand {
                                 tables: [PrintedTable(counts: counts, p: printedP, ordered: ordered)], tests: tested)
         }
         if let e = try ratioEffect(level: lvl) { effects.append(e) }
-        let armFlags = arms.mean != nil || arms.sd != nil || arms.se != nil || arms.ci != nil || p != nil || percent != nil
+        let armFlags = arms.mean != nil || arms.sds != nil || arms.se != nil || arms.ci != nil || p != nil || percent != nil
         if !armFlags, let e = try differenceEffect(level: lvl) { effects.append(e) }
         guard armFlags else {
             guard !tested.isEmpty || !effects.isEmpty else {
@@ -101,11 +104,11 @@ struct AuditCommand: ParsableCommand {
             return PrintedStudy(arms: [], effects: effects, tests: tested)
         }
         // Number of arms from the first per-arm list given.
-        let k = [arms.mean?.count, arms.sd?.count, arms.se?.count, p?.count, percent?.count, arms.ci?.count].compactMap { $0 }.first ?? 1
+        let k = [arms.mean?.count, arms.sds?.count, arms.se?.count, p?.count, percent?.count, arms.ci?.count].compactMap { $0 }.first ?? 1
         guard k >= 1 else { throw CLIFailure.usage("--mean", "give at least one arm") }
         let none = Array<PrintedInterval?>(repeating: nil, count: k)
         let means = try arms.mean?.within(any, flag: "--mean", arms: k) ?? none
-        let sds = try arms.sd?.within(nonNegative, flag: "--sd", arms: k) ?? none
+        let sds = try arms.sds?.within(nonNegative, flag: "--sd", arms: k) ?? none
         let ses = try arms.se?.within(nonNegative, flag: "--se", arms: k) ?? none
         let ps = try p?.within(0...1, flag: "--p", arms: k) ?? none
         let cis = try arms.ci?.exactly(k, flag: "--ci") ?? Array(repeating: nil, count: k)

@@ -9,10 +9,10 @@ struct CertifyCommand: ParsableCommand {
         commandName: "certify",
         abstract: "Check this build's numerics against NIST StRD certified values (LRE table).",
         discussion: """
-            The 31 NIST Statistical Reference Datasets (11 linear regression, 11 one-way ANOVA, 9 univariate) are
-            built into the executable. For each certified value the table gives the value TrialStats computes and
-            its log relative error LRE = -log10(|computed - certified| / |certified|) (log absolute error when the
-            certified value is 0), capped at 15. Targets: regression coefficients, SEs and residual SD >= 9
+            The 31 NIST Statistical Reference Datasets (11 linear regression, 11 one-way ANOVA, 9 univariate) are \
+            built into the executable. For each certified value the table gives the value TrialStats computes and \
+            its log relative error LRE = -log10(|computed - certified| / |certified|) (log absolute error when the \
+            certified value is 0), capped at 15. Targets: regression coefficients, SEs and residual SD >= 9 \
             (Filip >= 7), ANOVA F >= 9, univariate mean and SD >= 13. Exit status 1 if any target is missed.
             """
     )

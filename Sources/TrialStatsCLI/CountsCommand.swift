@@ -11,7 +11,8 @@ struct CountsCommand: ParsableCommand {
         abstract: "Categorical outcomes: 2x2 effect measures, chi-square, exact Fisher / Fisher-Freeman-Halton, ordinal tests.",
         discussion: """
         Rows are groups, columns outcome categories; for a 2x2 table the first column is the event.
-          trialstats counts --table "30,15,5;18,20,12" --rows "Treatment,Control" --cols "alleviation,unchanged,aggravation" --ordered
+          trialstats counts --table "30,15,5;18,20,12" --rows "Treatment,Control" \\
+            --cols "alleviation,unchanged,aggravation" --ordered
         Bound mode (no counts printed, only group sizes and a p-value bound):
           trialstats counts --groups 1725,1240 --categories 3 --p-below 0.0001
         """
@@ -29,7 +30,7 @@ struct CountsCommand: ParsableCommand {
     @Flag(help: "Columns are ordered categories: add Cochran-Armitage, linear-by-linear (exact, mid-p) and Mann-Whitney.")
     var ordered = false
 
-    @Option(help: "Column scores for the ordinal tests, comma-separated (default 1, 2, …, k).")
+    @Option(help: "Column scores for the ordinal tests, comma-separated; 1, 2, …, k when omitted.")
     var scores: PrintedList?
 
     @Option(parsing: .unconditional, help: "Confidence level of the computed CIs: 0.95, 95 or 95%.")

@@ -9,12 +9,14 @@ struct DistCommand: ParsableCommand {
         abstract: "Evaluate a probability distribution: cdf, sf (upper tail), quantile, inverse sf, density.",
         discussion: """
             Parameters by distribution:
-              normal --mean M --sd S (defaults 0, 1)   t --df N        chisq --df N
-              f --df1 N --df2 M                          beta --shape1 A --shape2 B
-              gamma --shape K [--scale T]                noncentral-t --df N --ncp D
-              binomial --size N --prob P                 poisson --mean L
+              normal --mean M --sd S (defaults 0, 1)      t --df N
+              chisq --df N                                f --df1 N --df2 M
+              beta --shape1 A --shape2 B                  gamma --shape K [--scale T]
+              noncentral-t --df N --ncp D                 binomial --size N --prob P
+              poisson --mean L
               hypergeometric --successes M --failures N --draws K
-            Example: trialstats dist t --df 33 --quantile 0.975
+            Example:
+              trialstats dist t --df 33 --quantile 0.975
             """
     )
 

@@ -16,7 +16,8 @@ struct MeansCommand: ParsableCommand {
             One arm:
               trialstats means --n 33 --mean -1.4 --sd 2.7
             Two arms (first minus second), one value per arm separated by commas:
-              trialstats means --n 35,33 --mean -0.7,-1.4 --sd 2.7,2.7 --labels "Vitamin D3,Placebo" --method welch
+              trialstats means --n 35,33 --mean -0.7,-1.4 --sd 2.7,2.7 \\
+                --labels "Vitamin D3,Placebo" --method welch
             Per arm, --se or --ci may stand in for --sd; two arms' CIs are separated by ';' (--ci "LO,HI;LO,HI"). \
             A list that could be one number with a thousands separator (1,725) is refused: write 1725.
 
@@ -85,7 +86,7 @@ struct MeansCommand: ParsableCommand {
         guard k == 1 || k == 2 else { throw CLIFailure.usage("--mean", "give one arm or two arms, got \(k) values") }
         let means = try meanList.within(-Double.infinity...Double.infinity, flag: "--mean", arms: k)
         let ns = try nList.exactly(k, flag: "--n")
-        let sds = try arms.sd?.within(-Double.infinity...Double.infinity, flag: "--sd", arms: k) ?? Array(repeating: nil, count: k)
+        let sds = try arms.sds?.within(-Double.infinity...Double.infinity, flag: "--sd", arms: k) ?? Array(repeating: nil, count: k)
         let ses = try arms.se?.within(-Double.infinity...Double.infinity, flag: "--se", arms: k) ?? Array(repeating: nil, count: k)
         let cis = try arms.ci?.exactly(k, flag: "--ci") ?? Array(repeating: nil, count: k)
         var names: [String?] = Array(repeating: nil, count: k)

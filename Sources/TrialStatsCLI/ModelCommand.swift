@@ -8,13 +8,16 @@ struct ModelCommand: ParsableCommand {
         commandName: "model",
         abstract: "Fit outcome ~ arm + covariates from individual-level data: linear (ANCOVA) or logistic.",
         discussion: """
-            Reads a CSV with a header. The arm is categorical (levels sorted, the first is the reference);
-            covariates are numeric when their values are numbers, otherwise categorical (dummy coded). Rows with
-            an empty or NA value in a used column are dropped. Least squares is by pivoted QR (LAPACK dgeqp3) with
-            iterative refinement; logistic regression by IRLS on the same QR, with Wald and profile-likelihood
-            intervals. Output: one row per model term, then the adjusted and unadjusted arm comparisons, then fit
+            Reads a CSV with a header. The arm is categorical (levels sorted, the first is the reference); \
+            covariates are numeric when their values are numbers, otherwise categorical (dummy coded). Rows with \
+            an empty or NA value in a used column are dropped. Least squares is by pivoted QR (LAPACK dgeqp3) with \
+            iterative refinement; logistic regression by IRLS on the same QR, with Wald and profile-likelihood \
+            intervals. Output: one row per model term, then the adjusted and unadjusted arm comparisons, then fit \
             statistics (gaussian: residual SD, R², F; binomial: deviance, null deviance, AIC).
-            Example: trialstats model --data trial.csv --outcome edss --arm group --covariates sex,baseline
+
+            Example:
+              trialstats model --data trial.csv --outcome edss --arm group \\
+                --covariates sex,baseline
             """
     )
 

@@ -19,6 +19,7 @@ public protocol OutputSink: AnyObject, Sendable {
 /// A failed write of results: the message names the reason (a full disk, a closed pipe).
 public struct OutputWriteError: Error, CustomStringConvertible {
     public var reason: String
+    public init(reason: String) { self.reason = reason }
     public var description: String { "error writing standard output: \(reason)" }
 }
 

@@ -13,6 +13,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Inputs are dataset folders (Datasets/: every study subfolder and reference_intakes.csv), study folders \
             (with study.csv), reference_intakes.csv, or single files of a study folder.
+
               trialstats report Datasets --out Reports
               trialstats report Datasets/steffensen2011 --out /tmp/steffensen
             Writes <study>.csv and <study>.txt per study and index.csv; the same inputs give byte-identical files. \

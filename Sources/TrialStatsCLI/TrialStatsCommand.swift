@@ -85,16 +85,23 @@ public struct TrialStatsCommand: ParsableCommand {
 /// Rewrites ArgumentParser's messages into the tool's form, `--flag: what is wrong, and what is accepted`.
 enum ParseMessage {
     static func oneLine(_ message: String, arguments: [String]) -> String {
-        let first = message.split(separator: "\n").first.map(String.init) ?? message
+        let lines = message.split(separator: "\n").map(String.init)
+        var first = lines.first ?? message
+        // ArgumentParser lists six or more accepted values as bullets on lines of their own: fold them in.
+        let bullets = lines.dropFirst().filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+        if !bullets.isEmpty, first.hasSuffix("one of the following:") {
+            first = String(first.dropLast("the following:".count)) + bullets.joined(separator: ", ") + "."
+        }
+        first = first.replacingOccurrences(of: "Please provide one of ", with: "give one of ")
         let command = arguments.first { TrialStatsCommand.configuration.subcommands.map { $0._commandName }.contains($0) }
         let helpHint = "see trialstats \(command.map { $0 + " " } ?? "")--help"
-        if let m = first.firstMatch(of: /^The value '(.*)' is invalid for '(-[^ ']*)[^']*'(?::\s*(.*))?$/) {
+        if let m = first.firstMatch(of: /^The value '(.*)' is invalid for '(-[^ ']*)[^']*'(?:[:.]\s*(.*))?$/) {
             let value = String(m.1), flag = String(m.2)
             if let reason = ArgumentDiagnostics.current.reason(for: value) { return "\(flag): \(reason)" }
             let rest = m.3.map { String($0) } ?? ""
             return "\(flag): \"\(value)\" is not accepted" + (rest.isEmpty ? "; \(helpHint)" : "; \(rest)")
         }
-        if let m = first.firstMatch(of: /^The value '(.*)' is invalid for '<([^>]*)>'(?::\s*(.*))?$/) {
+        if let m = first.firstMatch(of: /^The value '(.*)' is invalid for '<([^>]*)>'(?:[:.]\s*(.*))?$/) {
             let rest = m.3.map { String($0) } ?? ""
             return "<\(m.2)>: \"\(m.1)\" is not accepted" + (rest.isEmpty ? "; \(helpHint)" : "; \(rest)")
         }
@@ -110,7 +117,7 @@ enum ParseMessage {
         if let m = first.firstMatch(of: /^Unknown options? '([^']*)'.*$/) {
             return "\(m.1): unknown option; \(helpHint)"
         }
-        if let m = first.firstMatch(of: /^Unexpected arguments?: (.*)$/) {
+        if let m = first.firstMatch(of: /^Unexpected arguments?:? '?([^']*)'?$/) {
             return "\(m.1): unexpected argument; \(helpHint)"
         }
         return first
