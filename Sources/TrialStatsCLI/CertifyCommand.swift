@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TrialStats
 
-/// `trialstats certify [--dataset NAME …]`: recomputes every NIST StRD certified value with this build's
+/// `trialstats certify [--datasets NAME,…]`: recomputes every NIST StRD certified value with this build's
 /// numerics and prints the log relative error (correct significant digits) of each.
 struct CertifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +17,10 @@ struct CertifyCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("dataset"), parsing: .upToNextOption, help: "Only these data sets (e.g. Filip SmLs09).")
-    var datasets: [String] = []
+    @Option(name: .customLong("datasets"), help: "Only these data sets, comma-separated (e.g. Filip,SmLs09).")
+    var datasetList: NameList?
+
+    var datasets: [String] { (datasetList?.items ?? []).filter { !$0.isEmpty } }
 
     @Flag(help: "Print only the minimum LRE per data set and statistic family.")
     var summary = false
@@ -28,7 +30,7 @@ struct CertifyCommand: ParsableCommand {
     func run() throws {
         let known = Certification.datasetNames
         for d in datasets where !known.contains(where: { $0.lowercased() == d.lowercased() }) {
-            throw CLIFailure.usage("--dataset", "unknown data set \"\(d)\"; known: \(known.joined(separator: ", "))")
+            throw CLIFailure.usage("--datasets", "unknown data set \"\(d)\"; known: \(known.joined(separator: ", "))")
         }
         let rows: [CertificationRow]
         do { rows = try Certification.run(datasets: datasets.isEmpty ? nil : datasets) } catch {

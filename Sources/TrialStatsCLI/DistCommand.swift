@@ -25,7 +25,7 @@ struct DistCommand: ParsableCommand {
         case noncentralT = "noncentral-t"
     }
 
-    @Argument(help: "Distribution: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "The distribution.")
     var name: Name
 
     @Option(parsing: .unconditional, help: "Mean (normal, poisson).") var mean: Number?

@@ -10,7 +10,7 @@ public struct TrialStatsCommand: ParsableCommand {
         abstract: "Re-derive what clinical studies report: CIs, differences, p-values, exact tests.",
         discussion: """
             Numbers are given as papers print them: Unicode minus (−1.4), a leading +, thousands separators in a \
-            single number (1,725). Per-arm lists separate the arms with commas (--n 35,33); a list that could also be \
+            single number (1,725), a mean with its SD as "−0.7 ± 2.7" in --mean. Per-arm lists separate the arms with commas (--n 35,33); a list that could also be \
             one number with a thousands separator (35,330) is refused, so write 35330 for one number or "35, 330" \
             for two arms. Intervals are LO,HI, and arms' intervals are separated by ';' (--ci "-1.6,0.2;-2.3,-0.4"). \
             Confidence levels are written 0.95, 95 or 95%.

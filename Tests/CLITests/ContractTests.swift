@@ -29,7 +29,7 @@ import TSCore
         ["counts", "--table", "1,2;3"],
         ["proportion", "--events", "8", "--n", "7"],
         ["model", "--outcome", "y", "--arm", "g"],
-        ["certify", "--dataset", "Nope"],
+        ["certify", "--datasets", "Nope"],
         ["dist", "t", "--df", "0", "--cdf", "1"],
         ["report", "Datasets/ooms1995"],
         ["means", "--nonsense", "1"],
