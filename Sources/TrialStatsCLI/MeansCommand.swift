@@ -21,8 +21,9 @@ struct MeansCommand: ParsableCommand {
             Per arm, --se or --ci may stand in for --sd; two arms' CIs are separated by ';' (--ci "LO,HI;LO,HI"). \
             A list that could be one number with a thousands separator (1,725) is refused: write 1725.
 
-            Batch: --data FILE.csv (or - for standard input) with columns n1,mean1,sd1[,se1,ci_lower1,ci_upper1] \
-            [,n2,mean2,sd2,...][,id]; one result row per input row, streamed. Bad rows are reported as \
+            Batch: --data FILE.csv (or - for standard input) with columns n1,mean1,sd1[,se1,ci_lower1,ci_upper1,label1] \
+            [,n2,mean2,sd2,...,label2][,id] (or n,mean,sd,... for one arm); one result row per input row, streamed, \
+            with its id and input line. Bad rows are reported as \
             file:line:column on standard error and skipped (exit status 65 at the end), or stop the run with --strict.
             """)
 
