@@ -2,7 +2,8 @@
 // TrialStats: re-derive what clinical studies report, from the numbers they print.
 // Layering (data flows one way, left to right):
 //   TSCore → TSDistributions → TSEffects / TSTables / TSModels (on TSLinearAlgebra) → TSAudit
-//     → TSStudies (dataset I/O, regimens) / TSReports → TrialStats (umbrella) → trialstats (CLI)
+//     → TSStudies (dataset I/O, regimens) / TSReports → TrialStats (umbrella) → TrialStatsCLI (commands)
+//     → trialstats (executable)
 import PackageDescription
 
 let package = Package(
@@ -65,10 +66,12 @@ let package = Package(
                 "TSModels", "TSAudit", "TSStudies", "TSReports",
             ]
         ),
-        .executableTarget(
-            name: "trialstats",
-            dependencies: ["TrialStats", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        .target(
+            name: "TrialStatsCLI",
+            dependencies: ["TrialStats", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["README.md"]
         ),
+        .executableTarget(name: "trialstats", dependencies: ["TrialStatsCLI"]),
         .testTarget(name: "TSCoreTests", dependencies: ["TSCore"]),
         .testTarget(name: "TSDistributionsTests", dependencies: ["TSDistributions"]),
         .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra"]),
@@ -78,6 +81,6 @@ let package = Package(
         .testTarget(name: "TSAuditTests", dependencies: ["TSAudit"]),
         .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies"]),
         .testTarget(name: "TSReportsTests", dependencies: ["TSReports"]),
-        .testTarget(name: "CLITests", dependencies: ["trialstats"]),
+        .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats", "TSCore"], exclude: ["Snapshots"]),
     ]
 )

@@ -39,7 +39,7 @@ public enum TableReport {
                                      method: "Fisher-Freeman-Halton exact (network algorithm, Mehta & Patel 1983); estimate = P(observed table)"))
             } else if let ffh {
                 out.append(ResultRow(quantity: "fisher_freeman_halton", estimate: ffh.observedProbability,
-                                     method: "Fisher-Freeman-Halton exact stopped at the work limit: p lies in [p_lower, p_upper]; ask for --monte-carlo",
+                                     method: "Fisher-Freeman-Halton exact stopped at the work limit: p lies in [p_lower, p_upper]; ask for a Monte Carlo p-value (monteCarlo replicates)",
                                      extra: ["p_lower": NumberFormat.full(ffh.pValue), "p_upper": NumberFormat.full(ffh.pValueUpperBound)]))
             }
         }

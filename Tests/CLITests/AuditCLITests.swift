@@ -34,12 +34,31 @@ import Testing
 
     @Test func auditRejectsBadNumber() throws {
         let r = try CLIRunner.run(["audit", "--mean", "abc", "--sd", "2.7"])
-        #expect(r.status == 64 && r.stderr.contains("--mean"))
+        #expect(r.status == 64 && r.stderr.hasPrefix("trialstats: --mean: ") && r.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func auditDataPointsToReport() throws {
+    @Test func auditHasNoDataFlag() throws {
+        // Dataset folders are audited by `trialstats report`; audit takes printed values only.
         let r = try CLIRunner.run(["audit", "--data", "x.csv"])
-        #expect(r.status != 0 && r.stderr.contains("trialstats report"))
+        #expect(r.status == 64 && r.stderr.hasPrefix("trialstats: --data: unknown option"))
+    }
+
+    @Test func ciLevelIsThePrintedLevel() throws {
+        // The same printed CI read as a 90% interval no longer matches mean ± t·SD/√n at 95%.
+        let at95 = try CLIRunner.run(["audit", "--mean=-1.4", "--sd", "2.7", "--ci=-2.3,-0.4", "--n", "33", "--format", "csv"])
+        let at90 = try CLIRunner.run(["audit", "--mean=-1.4", "--sd", "2.7", "--ci=-2.3,-0.4", "--n", "33", "--ci-level", "90%", "--format", "csv"])
+        #expect(at95.status == 0 && at90.status == 0 && at95.stdout != at90.stdout)
+        let old = try CLIRunner.run(["audit", "--mean=-1.4", "--sd", "2.7", "--level", "0.9"])
+        #expect(old.status == 64 && old.stderr.hasPrefix("trialstats: --level: unknown option"))
+    }
+
+    @Test func ambiguousListsAndMismatchedArmsAreUsageErrors() throws {
+        let r = try CLIRunner.run(["audit", "--n", "35,330", "--mean", "1,2", "--sd", "1,1"])
+        #expect(r.status == 64 && r.stderr.hasPrefix("trialstats: --n: ") && r.stderr.contains("35330"))
+        let k = try CLIRunner.run(["audit", "--mean", "1,2", "--sd", "1,1,1"])
+        #expect(k.status == 64 && k.stderr.hasPrefix("trialstats: --sd: ") && k.stderr.split(separator: "\n").count == 1)
+        let semicolons = try CLIRunner.run(["audit", "--mean", "1;2", "--sd", "1;1"])
+        #expect(semicolons.status == 64 && semicolons.stderr.hasPrefix("trialstats: --mean: "))
     }
 
     @Test func meanAndSDAloneNeverAccuse() throws {
@@ -93,7 +112,7 @@ import Testing
     @Test func auditHelpNamesEveryPrintedForm() throws {
         let r = try CLIRunner.run(["audit", "--help"])
         #expect(r.status == 0)
-        for flag in ["--diff-ci", "--ratio", "--measure", "--table", "--ordered", "--overall-f", "--overall-p", "--test", "--total-n"] {
+        for flag in ["--diff-ci", "--ratio", "--measure", "--table", "--ordered", "--overall-f", "--overall-p", "--test", "--total-n", "--ci-level"] {
             #expect(r.stdout.contains(flag), "\(flag) missing from audit --help")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
+import TrialStatsCLI
 
-/// Runs the built `trialstats` executable and captures its output, for end-to-end CLI tests.
+/// What one run of `trialstats` gave.
 struct CLIResult {
     var status: Int32
     var stdout: String
@@ -8,6 +9,17 @@ struct CLIResult {
 }
 
 enum CLIRunner {
+    /// Help is wrapped at this width in process, so help snapshots do not depend on the terminal.
+    static let columns = 100
+
+    /// Runs the tool in process (`TrialStatsCommand.run`); with `stdin`, as a subprocess fed that text.
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
+        if let stdin { return try subprocess(arguments, stdin: stdin) }
+        let sink = BufferSink()
+        let status = TrialStatsCommand.run(arguments, sink: sink, columns: columns)
+        return CLIResult(status: status, stdout: sink.standardOutput, stderr: sink.standardError)
+    }
+
     /// The `trialstats` binary beside the test bundle (SwiftPM builds it because this test target
     /// depends on the executable target).
     static let executable: URL = {
@@ -21,7 +33,8 @@ enum CLIRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("trialstats")
     }()
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
+    /// Runs the built executable end to end (exit status, standard input and output as file descriptors).
+    static func subprocess(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `trialstats` binary (through `CLIRunner`) and checks what a
+/// Runs `trialstats` in process (through `CLIRunner`) and checks what a
 /// reviewer sees: CSV columns, the battery per table shape, and clear non-zero exits on bad input.
 struct CountsCLITests {
     static func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
@@ -40,10 +40,24 @@ struct CountsCLITests {
     }
 
     @Test func boundModeForLiang2022() throws {
-        let r = try Self.run(["counts", "--group", "1,725", "--group", "1,240", "--categories", "3", "--p-below", "0.0001", "--format", "csv"])
+        let r = try Self.run(["counts", "--groups", "1725,1240", "--categories", "3", "--p-below", "0.0001", "--format", "csv"])
         #expect(r.status == 0)
         #expect(r.out.contains("min_chi_square,18.420680743952"))
         #expect(r.out.contains("min_cramers_v,0.0788"))
+        let ambiguous = try Self.run(["counts", "--groups", "1,725", "--p-below", "0.0001"])
+        #expect(ambiguous.status == 64 && ambiguous.err.hasPrefix("trialstats: --groups: "))
+    }
+
+    @Test func countsAndProportionTakeConfLevel() throws {
+        let a = try Self.run(["proportion", "--events", "7", "--n", "50", "--conf-level", "90%", "--format", "csv"])
+        let b = try Self.run(["proportion", "--events", "7", "--n", "50", "--conf-level", "0.90", "--format", "csv"])
+        #expect(a.status == 0 && a.out == b.out && a.out.contains(",0.9"))
+        let c = try Self.run(["counts", "--table", "12,5;3,9", "--conf-level", "99", "--format", "json"])
+        #expect(c.status == 0 && c.out.contains("\"level\": 0.99"))
+        let thousands = try Self.run(["proportion", "--events", "1,725", "--n", "2,000", "--method", "wilson", "--format", "csv"])
+        #expect(thousands.status == 0 && thousands.out.contains("wilson"))
+        let method = try Self.run(["proportion", "--events", "7", "--n", "50", "--method", "nonsense"])
+        #expect(method.status == 64 && method.err.hasPrefix("trialstats: --method: ") && method.err.contains("wilson"))
     }
 
     @Test func badInputExitsNonZeroNamingTheFlag() throws {

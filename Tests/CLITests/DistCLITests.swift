@@ -1,6 +1,12 @@
 import Testing
 
 @Suite struct DistCommandLine {
+    @Test func binomialTakesSizeAndProb() throws {
+        // P(X ≤ 3) for X ~ Binomial(10, 0.5) = 176/1024 = 0.171875 exactly.
+        let r = try CLIRunner.run(["dist", "binomial", "--size", "10", "--prob", "0.5", "--cdf", "3", "--format", "json"])
+        #expect(r.status == 0 && r.stdout.contains("\"value\": 0.171875"), "\(r.stdout)")
+    }
+
     /// t(33) 97.5% quantile, R: qt(0.975, 33) = 2.0345152974493383 (17 digits; mpmath agrees to all shown).
     @Test func tQuantileCSVHasValueColumnWith17Digits() throws {
         let r = try CLIRunner.run(["dist", "t", "--df", "33", "--quantile", "0.975", "--format", "csv"])
@@ -31,15 +37,17 @@ import Testing
         (["dist", "normal", "--quantile", "nan"], "--quantile"),
         (["dist", "f", "--df1", "2", "--cdf", "1"], "--df2"),
         (["dist", "normal", "--sd", "NaN", "--cdf", "1"], "--sd"),
-        (["dist", "binomial", "--n", "10", "--p", "1.5", "--cdf", "3"], "--p"),
+        (["dist", "binomial", "--size", "10", "--prob", "1.5", "--cdf", "3"], "--prob"),
+        (["dist", "binomial", "--size", "10", "--cdf", "3"], "--prob"),
+        (["dist", "binomial", "--n", "10", "--prob", "0.5", "--cdf", "3"], "--n"),
         (["dist", "normal"], "--cdf"),
     ])
     func badInputIsOneLineNamingTheFlag(arguments: [String], flag: String) throws {
         let r = try CLIRunner.run(arguments)
-        #expect(r.status != 0)
+        #expect(r.status == 64)
         #expect(r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(r.stderr)")
-        #expect(r.stderr.contains(flag), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("trialstats: \(flag): "), "\(r.stderr)")
     }
 }

@@ -21,39 +21,34 @@ struct MeansBatch {
         self.path = path; self.settings = settings; self.strict = strict; self.format = format
     }
 
+    /// The extra CSV columns of batch output, fixed before the first row: what the computed rows carry
+    /// (`comparison`, `level`) and where each came from (`id`, `line`).
+    static let extraColumns = ["comparison", "id", "level", "line"]
+
     static let known: Set<String> = ["id", "n", "mean", "sd", "se", "ci_lower", "ci_upper", "label",
                                      "n1", "mean1", "sd1", "se1", "ci_lower1", "ci_upper1", "label1",
                                      "n2", "mean2", "sd2", "se2", "ci_lower2", "ci_upper2", "label2"]
 
     mutating func run() throws {
-        let name = path == "-" ? "<stdin>" : path
-        let handle: FileHandle
-        if path == "-" { handle = FileHandle.standardInput } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw ValidationError("--data: \(path) is a folder; give a CSV file, or - for standard input")
-            }
-            guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("--data: cannot open \(path)") }
-            handle = h
-        }
+        let (handle, name) = try openInput(path, flag: "--data")
         var reader = CSVReader(fileHandle: handle, name: name)
-        guard let header = try checked({ try reader.next() }) else { throw ValidationError("\(name): empty file") }
+        guard let header = try FlagMap([:]).checked({ try reader.next() }) else { throw CLIFailure.data("\(name): the file is empty") }
         var col: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() {
             let key = h.trimmingCharacters(in: .whitespaces).lowercased()
             guard Self.known.contains(key) else {
-                throw ValidationError("\(name):\(header.line):\(header.positions[i].column): unknown column \"\(h)\"")
+                throw CLIFailure.data("\(name):\(header.line):\(header.positions[i].column): unknown column \"\(h)\"; known: \(Self.known.sorted().joined(separator: ", "))")
             }
             col[key] = i
         }
         let suffixed = col["n1"] != nil
         guard (suffixed ? col["mean1"] : col["mean"]) != nil, (suffixed || col["n"] != nil) else {
-            throw ValidationError("\(name):1:1: needs columns n1,mean1 (and sd1, se1 or ci_lower1/ci_upper1), or n,mean,...")
+            throw CLIFailure.data("\(name):1:1: needs columns n1,mean1 (and sd1, se1 or ci_lower1/ci_upper1), or n,mean,...")
         }
         let layout = Layout(col: col, suffixed: suffixed)
         pending.reserveCapacity(Self.flushAt + 4096)
-        let progress = isatty(STDERR_FILENO) != 0
-        let extraCols = ["id", "line"]
+        let progress = Output.sink.errorIsTerminal
+        let extraCols = Self.extraColumns
         var first = true
         switch format {
         case .csv: try write(ResultTable.csvHeader(extra: extraCols))
@@ -68,29 +63,28 @@ struct MeansBatch {
                 record = r
             } catch {
                 bad += 1
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                if strict { try flush(); throw ExitCode(1) }
+                Output.diagnostic(error.description)
+                if strict { try flush(); throw CLIFailure.silent(.dataError) }
                 continue
             }
             seen += 1
-            if progress, seen % 10_000 == 0 { FileHandle.standardError.write(Data("\r\(seen) rows".utf8)) }
+            if progress, seen % 10_000 == 0 { Output.sink.writeError(Array("\r\(seen) rows".utf8)) }
             let rows: [ResultRow]
             do {
                 rows = try compute(record, col: col, layout: layout, name: name)
             } catch {
                 bad += 1
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                if strict { try finish(); try flush(); throw ExitCode(1) }
+                Output.diagnostic(error.description)
+                if strict { try finish(); try flush(); throw CLIFailure.silent(.dataError) }
                 continue
             }
             for r in rows { try emit(r, first: &first, extra: extraCols) }
         }
-        if progress, seen >= 10_000 { FileHandle.standardError.write(Data("\r\(seen) rows\n".utf8)) }
+        if progress, seen >= 10_000 { Output.sink.writeError(Array("\r\(seen) rows\n".utf8)) }
         try finish()
         try flush()
         if bad > 0 {
-            FileHandle.standardError.write(Data("\(name): \(bad) bad row(s) skipped\n".utf8))
-            throw ExitCode(1)
+            throw CLIFailure.data("\(name): \(bad) bad row(s) skipped")
         }
     }
 
@@ -105,7 +99,7 @@ struct MeansBatch {
 
     private mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        try StandardOutput.write(pending)
+        try Output.write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -115,8 +109,7 @@ struct MeansBatch {
             ResultTable.appendCSVLine(r, extra: extra, to: &pending)
             if pending.count >= Self.flushAt { try flush() }
         case .json:
-            let obj = ResultTable.json([r]).split(separator: "\n", omittingEmptySubsequences: true)[1]
-            try write((first ? "" : ",\n") + obj)
+            try write((first ? "" : ",\n") + JSONRows.object(r))
         case .text:
             try write((r.extra["id"].map { "\($0): " } ?? "line \(r.extra["line"] ?? "?"): ") + ResultTable.text([r]))
         }
@@ -162,11 +155,11 @@ struct MeansBatch {
 
     /// The result rows for one record; errors are located at file:line:column of the offending field.
     private func compute(_ rec: CSVRecord, col: [String: Int], layout: Layout, name: String) throws(InputError) -> [ResultRow] {
-        func loc(_ i: Int?) -> String {
+        func loc(_ i: Int?) -> InputLocation {
             if let i, i < rec.positions.count {
-                return "\(name):\(rec.positions[i].line):\(rec.positions[i].column)"
+                return .position(file: name, line: rec.positions[i].line, column: rec.positions[i].column)
             }
-            return "\(name):\(rec.line):1"
+            return .position(file: name, line: rec.line, column: 1)
         }
         func text(_ i: Int?) -> String? {
             guard let i, i < rec.fields.count else { return nil }
@@ -175,10 +168,10 @@ struct MeansBatch {
         // The location string is built only when a field is rejected.
         func num(_ i: Int?) throws(InputError) -> Double? {
             guard let t = text(i) else { return nil }
-            do { return try PrintedNumber.parse(t, location: "") } catch { throw InputError(loc(i), error.message) }
+            do { return try PrintedNumber.parse(t, location: .position(file: name, line: rec.line, column: 1)) } catch { throw InputError(loc(i), error.message) }
         }
         guard rec.fields.count == col.count else {
-            throw InputError("\(name):\(rec.line):1", "\(rec.fields.count) fields where the header has \(col.count)")
+            throw InputError(.position(file: name, line: rec.line, column: 1), "\(rec.fields.count) fields where the header has \(col.count)")
         }
         let armCount = layout.suffixed ? (text(layout.n2) != nil || text(layout.mean2) != nil ? 2 : 1) : 1
         var arms: [ArmSummary] = []
@@ -186,7 +179,7 @@ struct MeansBatch {
         for c in layout.arms.prefix(armCount) {
             guard let nText = text(c.n) else { throw InputError(loc(c.n), "missing n") }
             let n: Int
-            do { n = try PrintedNumber.parseCount(nText, location: "") } catch { throw InputError(loc(c.n), error.message) }
+            do { n = try PrintedNumber.parseCount(nText, location: .position(file: name, line: rec.line, column: 1)) } catch { throw InputError(loc(c.n), error.message) }
             guard let mean = try num(c.mean) else { throw InputError(loc(c.mean), "missing mean") }
             let input = ArmInput(n: n, mean: mean, sd: try num(c.sd), se: try num(c.se),
                                  ciLower: try num(c.ciLower), ciUpper: try num(c.ciUpper),
@@ -203,11 +196,11 @@ struct MeansBatch {
         do {
             rows = try MeansCompute.rows(arms, settings: settings, armRows: false)
         } catch {
-            throw InputError("\(name):\(rec.line):1", error.message)
+            throw InputError(.position(file: name, line: rec.line, column: 1), error.message)
         }
         let id = text(layout.id)
         for i in rows.indices {
-            rows[i].extra = ["line": String(rec.line)]
+            rows[i].extra["line"] = String(rec.line)
             if let id { rows[i].extra["id"] = id }
         }
         return rows

@@ -2,42 +2,43 @@ import ArgumentParser
 import Foundation
 import TrialStats
 
-/// `trialstats certify [--dataset NAME …]`: recomputes every NIST StRD certified value with this build's
+/// `trialstats certify [--datasets NAME,…]`: recomputes every NIST StRD certified value with this build's
 /// numerics and prints the log relative error (correct significant digits) of each.
 struct CertifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certify",
         abstract: "Check this build's numerics against NIST StRD certified values (LRE table).",
         discussion: """
-            The 31 NIST Statistical Reference Datasets (11 linear regression, 11 one-way ANOVA, 9 univariate) are
-            built into the executable. For each certified value the table gives the value TrialStats computes and
-            its log relative error LRE = -log10(|computed - certified| / |certified|) (log absolute error when the
-            certified value is 0), capped at 15. Targets: regression coefficients, SEs and residual SD >= 9
+            The 31 NIST Statistical Reference Datasets (11 linear regression, 11 one-way ANOVA, 9 univariate) are \
+            built into the executable. For each certified value the table gives the value TrialStats computes and \
+            its log relative error LRE = -log10(|computed - certified| / |certified|) (log absolute error when the \
+            certified value is 0), capped at 15. Targets: regression coefficients, SEs and residual SD >= 9 \
             (Filip >= 7), ANOVA F >= 9, univariate mean and SD >= 13. Exit status 1 if any target is missed.
             """
     )
 
-    @Option(name: .customLong("dataset"), parsing: .upToNextOption, help: "Only these data sets (e.g. Filip SmLs09).")
-    var datasets: [String] = []
+    @Option(name: .customLong("datasets"), help: "Only these data sets, comma-separated (e.g. Filip,SmLs09).")
+    var datasetList: NameList?
+
+    var datasets: [String] { (datasetList?.items ?? []).filter { !$0.isEmpty } }
 
     @Flag(help: "Print only the minimum LRE per data set and statistic family.")
     var summary = false
 
-    @Option(help: "Output format: text or csv.")
-    var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let known = Certification.datasetNames
         for d in datasets where !known.contains(where: { $0.lowercased() == d.lowercased() }) {
-            throw fail("--dataset: unknown data set \"\(d)\"; known: \(known.joined(separator: ", "))")
+            throw CLIFailure.usage("--datasets", "unknown data set \"\(d)\"; known: \(known.joined(separator: ", "))")
         }
         let rows: [CertificationRow]
         do { rows = try Certification.run(datasets: datasets.isEmpty ? nil : datasets) } catch {
-            throw fail(error.description)
+            throw CLIFailure.failure(error.description)
         }
-        try StandardOutput.print(summary ? CertifyReport.summary(rows, csv: format != .text) : CertifyReport.table(rows, csv: format != .text),
-              terminator: "")
-        if rows.contains(where: { !$0.passes }) { throw ExitCode.failure }
+        try Output.print(summary ? CertifyReport.summary(rows, format: output.format) : CertifyReport.table(rows, format: output.format),
+                         terminator: "")
+        if rows.contains(where: { !$0.passes }) { throw CLIFailure.silent(.failure) }
     }
 }
 
@@ -45,8 +46,17 @@ struct CertifyCommand: ParsableCommand {
 enum CertifyReport {
     static func fmt(_ x: Double) -> String { NumberFormat.full(x) }
 
-    static func table(_ rows: [CertificationRow], csv: Bool) -> String {
-        if csv {
+    static func table(_ rows: [CertificationRow], format: OutputFormat) -> String {
+        if format == .json {
+            let objects = rows.map { r in
+                "  {\"dataset\": \(ResultTable.jsonString(r.dataset)), \"kind\": \(ResultTable.jsonString(r.kind.rawValue)), "
+                    + "\"statistic\": \(ResultTable.jsonString(r.statistic)), \"certified\": \(ResultTable.jsonNumber(r.certified)), "
+                    + "\"computed\": \(ResultTable.jsonNumber(r.computed)), \"lre\": \(ResultTable.jsonNumber(r.lre)), "
+                    + "\"target\": \(ResultTable.jsonNumber(r.target)), \"pass\": \(r.passes)}"
+            }
+            return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        }
+        if format == .csv {
             var out = "dataset,kind,statistic,certified,computed,lre,target,pass\n"
             for r in rows {
                 out += "\(r.dataset),\(r.kind.rawValue),\(r.statistic),\(fmt(r.certified)),\(fmt(r.computed)),"
@@ -65,7 +75,8 @@ enum CertifyReport {
     }
 
     /// Minimum LRE per data set and family (coefficients, SEs, residual SD, F, mean, SD, other).
-    static func summary(_ rows: [CertificationRow], csv: Bool) -> String {
+    static func summary(_ rows: [CertificationRow], format: OutputFormat) -> String {
+        let csv = format == .csv
         func family(_ s: String) -> String {
             if s.hasPrefix("se(") { return "se" }
             if s.hasPrefix("b") && s != "between_ss" && s != "between_ms" && s != "between_df" { return "coefficients" }
@@ -79,12 +90,19 @@ enum CertifyReport {
             else { mins[key]!.0 = min(mins[key]!.0, r.lre) }
         }
         var out = csv ? "dataset,statistic,min_lre,target\n" : ""
+        var objects: [String] = []
         for key in order {
             let parts = key.split(separator: "|").map(String.init)
             let (m, t) = mins[key]!
+            if format == .json {
+                objects.append("  {\"dataset\": \(ResultTable.jsonString(parts[0])), \"statistic\": \(ResultTable.jsonString(parts[1])), "
+                               + "\"min_lre\": \(ResultTable.jsonNumber(m)), \"target\": \(ResultTable.jsonNumber(t))}")
+                continue
+            }
             if csv { out += "\(parts[0]),\(parts[1])," + String(format: "%.2f", m) + ",\(t.map { String(format: "%g", $0) } ?? "")\n" }
             else { out += pad(parts[0], 9) + pad(parts[1], 22) + String(format: "%5.1f", m) + (t.map { String(format: "  >= %g", $0) } ?? "") + "\n" }
         }
+        if format == .json { return "[\n" + objects.joined(separator: ",\n") + "\n]\n" }
         return out
     }
 

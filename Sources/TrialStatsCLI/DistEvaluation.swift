@@ -17,36 +17,33 @@ struct DistributionEvaluation {
     let row: DistributionValue
 
     init(_ c: DistCommand) throws {
-        let requests: [(String, String?)] = [
+        let requests: [(String, Number?)] = [
             ("cdf", c.cdf), ("sf", c.sf), ("quantile", c.quantile), ("isf", c.isf), ("pdf", c.pdf), ("logpdf", c.logpdf),
         ]
         let given = requests.filter { $0.1 != nil }
-        guard given.count == 1, let (function, text) = given.first, let text else {
-            throw InputError("--cdf/--sf/--quantile/--isf/--pdf/--logpdf", "give exactly one of these")
+        guard given.count == 1, let (function, number) = given.first, let number else {
+            throw CLIFailure.usage(given.isEmpty ? "--cdf" : "--" + given[1].0,
+                                   "give exactly one of --cdf, --sf, --quantile, --isf, --pdf or --logpdf")
         }
         let flag = "--" + function
-        let arg = try PrintedNumber.parse(text, location: flag)
+        let arg = number.value, text = number.text
         if function == "quantile" || function == "isf" {
-            guard arg >= 0 && arg <= 1 else { throw InputError(flag, "probability must be in [0, 1], got \(text)") }
+            guard arg >= 0 && arg <= 1 else { throw CLIFailure.usage(flag, "a probability must be in [0, 1], got \(text)") }
         }
 
-        func value(_ s: String?, _ flag: String, default d: Double? = nil) throws -> Double {
+        func value(_ s: Number?, _ flag: String, default d: Double? = nil) throws -> Double {
             guard let s else {
                 if let d { return d }
-                throw InputError(flag, "missing; \(c.name.rawValue) needs \(flag)")
+                throw CLIFailure.usage(flag, "missing; \(c.name.rawValue) needs \(flag)")
             }
-            return try PrintedNumber.parse(s, location: flag)
+            return s.value
         }
-        func count(_ s: String?, _ flag: String) throws -> Int {
-            guard let s else { throw InputError(flag, "missing; \(c.name.rawValue) needs \(flag)") }
-            return try PrintedNumber.parseCount(s, location: flag)
+        func count(_ s: Count?, _ flag: String) throws -> Int {
+            guard let s else { throw CLIFailure.usage(flag, "missing; \(c.name.rawValue) needs \(flag)") }
+            return s.value
         }
-        /// Re-labels a DistributionError with the flag the user typed.
-        func make<D>(_ flags: [String: String], _ body: () throws -> D) throws -> D {
-            do { return try body() } catch let e as DistributionError {
-                throw InputError(flags[e.parameter] ?? "--" + e.parameter, e.message)
-            }
-        }
+        /// Library errors name the distribution's parameters; `DistCommand.flags` maps them to flags.
+        func make<D>(_ unused: [String: String], _ body: () throws -> D) throws -> D { try DistCommand.flags.checked(body) }
 
         let continuous: (any ContinuousDistribution)?
         let discrete: (any DiscreteDistribution)?
@@ -81,8 +78,8 @@ struct DistributionEvaluation {
             continuous = try make([:]) { try NoncentralT(df: d, ncp: delta) }; discrete = nil
             params = "df=\(NumberFormat.full(d)), ncp=\(NumberFormat.full(delta))"
         case .binomial:
-            let size = try count(c.n, "--n"), prob = try value(c.p, "--p")
-            discrete = try make(["p": "--p", "n": "--n"]) { try Binomial(n: size, p: prob) }; continuous = nil
+            let size = try count(c.size, "--size"), prob = try value(c.prob, "--prob")
+            discrete = try make([:]) { try Binomial(n: size, p: prob) }; continuous = nil
             params = "n=\(size), p=\(NumberFormat.full(prob))"
         case .poisson:
             let m = try value(c.mean, "--mean")
@@ -107,7 +104,7 @@ struct DistributionEvaluation {
             }
         } else if let d = discrete {
             func k() throws -> Int {
-                guard arg == arg.rounded(), abs(arg) < 9e15 else { throw InputError(flag, "must be a whole number for \(c.name.rawValue), got \(text)") }
+                guard arg == arg.rounded(), abs(arg) < 9e15 else { throw CLIFailure.usage(flag, "must be a whole number for \(c.name.rawValue), got \(text)") }
                 return Int(arg)
             }
             switch function {
@@ -131,18 +128,18 @@ extension OutputOptions {
         switch format {
         case .text:
             for r in rows {
-                try StandardOutput.print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
+                try Output.print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
             }
         case .csv:
-            try StandardOutput.print("distribution,parameters,function,argument,value")
+            try Output.print("distribution,parameters,function,argument,value")
             for r in rows {
-                try StandardOutput.print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
+                try Output.print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
             }
         case .json:
             let items = rows.map {
                 "  {\"distribution\": \"\($0.distribution)\", \"parameters\": \"\($0.parameters)\", \"function\": \"\($0.function)\", \"argument\": \(ResultTable.jsonNumber($0.argument)), \"value\": \(ResultTable.jsonNumber($0.value))}"
             }
-            try StandardOutput.print("[\n" + items.joined(separator: ",\n") + "\n]")
+            try Output.print("[\n" + items.joined(separator: ",\n") + "\n]")
         }
     }
 }

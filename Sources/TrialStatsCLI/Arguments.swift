@@ -1,0 +1,251 @@
+import ArgumentParser
+import Foundation
+import TrialStats
+
+/// Why a flag value was refused, kept by its text while the command line is parsed: ArgumentParser only says
+/// "the value is invalid", and the tool's one-line error adds what is wrong and what is accepted.
+final class ArgumentDiagnostics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reasons: [String: String] = [:]
+
+    func record(_ reason: String, for text: String) { lock.withLock { reasons[text] = reason } }
+    func reason(for text: String) -> String? { lock.withLock { reasons[text] } }
+
+    @TaskLocal static var current = ArgumentDiagnostics()
+
+    /// Records the reason and refuses the value (`init?(argument:)` returns nil).
+    static func refuse(_ text: String, _ reason: String) {
+        current.record(reason, for: text)
+    }
+}
+
+/// The list rule, one for every per-arm flag: commas separate the arms' values ("35,33", "-0.7,-1.4"), an empty
+/// item leaves that arm out ("2.7,"). A list that could also be one number with a thousands separator
+/// ("35,330", "1,725") is refused: write 1725 for one number, or "35, 330" (a space after the comma) for two arms.
+enum ArmListRule {
+    static let help = "commas separate the arms; \"1,725\" is refused as ambiguous (write 1725, or \"1, 725\" for two arms)"
+
+    /// The items of a per-arm list, or the reason it is refused.
+    static func items(_ text: String) -> Result<[String], ListError> {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if isAmbiguous(t) {
+            let parts = t.split(separator: ",").map(String.init)
+            return .failure(ListError(reason: "\"\(t)\" could be \(parts.count) arms (\(parts.joined(separator: " and "))) or one number "
+                + "with a thousands separator (\(parts.joined())); write \(parts.joined()) for one number, or \"\(parts.joined(separator: ", "))\" "
+                + "(a space after each comma) for \(parts.count) arms"))
+        }
+        return .success(t.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    /// Digits grouped in threes after the first comma, nothing else: "35,330", "1,725", "−1,725.5".
+    static func isAmbiguous(_ t: String) -> Bool {
+        t.range(of: #"^[+\-−]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil
+    }
+
+    struct ListError: Error { var reason: String }
+}
+
+/// A number as a paper prints it: Unicode minus, a leading +, thousands separators ("1,725"), "±" forms
+/// are read by the library's `PrintedInterval`; the printed text is kept so its decimals are known.
+struct Printed: ExpressibleByArgument, Sendable {
+    var interval: PrintedInterval
+    var value: Double { interval.value }
+    var text: String { interval.text }
+
+    init(_ interval: PrintedInterval) { self.interval = interval }
+
+    init?(argument: String) {
+        do { interval = try PrintedInterval(argument) } catch { ArgumentDiagnostics.refuse(argument, error.message); return nil }
+    }
+
+    /// The same value checked against a domain (`[0, 1]` for a p value); the error names `flag`.
+    func within(_ domain: ClosedRange<Double>, flag: String) throws -> PrintedInterval {
+        do { return try PrintedInterval(interval.text, location: .flag(flag), domain: domain) } catch {
+            throw CLIFailure.usage(flag, error.message)
+        }
+    }
+}
+
+/// A plain number ("-1.5", "−1.5", "1e-300", "1,725").
+struct Number: ExpressibleByArgument, Sendable {
+    var value: Double
+    var text: String
+
+    init(_ value: Double) { self.value = value; self.text = NumberFormat.full(value) }
+
+    init?(argument: String) {
+        do { value = try PrintedNumber.parse(argument, location: "value"); text = argument } catch {
+            ArgumentDiagnostics.refuse(argument, error.message + "; give a number such as 2.7, −1.4 or 1e-3"); return nil
+        }
+    }
+
+    var defaultValueDescription: String { text }
+}
+
+/// A whole count ("35", "1,725"; a percentage is not a count).
+struct Count: ExpressibleByArgument, Sendable {
+    var value: Int
+
+    init(_ value: Int) { self.value = value }
+
+    init?(argument: String) {
+        do { value = try PrintedNumber.parseCount(argument, location: "value") } catch {
+            ArgumentDiagnostics.refuse(argument, error.message); return nil
+        }
+    }
+
+    var defaultValueDescription: String { String(value) }
+}
+
+/// A confidence level written as 0.95, 95 or 95%; from 50% up to, not including, 100%.
+struct ConfidenceLevel: ExpressibleByArgument, Sendable {
+    var value: Double
+
+    init(_ value: Double) { self.value = value }
+
+    init?(argument: String) {
+        let accepted = "give a level from 50% up to (not including) 100%, as 0.95, 95 or 95%"
+        var t = argument.trimmingCharacters(in: .whitespaces)
+        let percent = t.hasSuffix("%")
+        if percent { t.removeLast() }
+        guard let x = try? PrintedNumber.parse(t, location: "level"), x.isFinite else {
+            ArgumentDiagnostics.refuse(argument, "not a confidence level; " + accepted); return nil
+        }
+        let v = percent || x >= 1 ? x / 100 : x
+        guard v >= 0.5, v < 1 else {
+            ArgumentDiagnostics.refuse(argument, "\(argument) is \(NumberFormat.readable(v * 100))%; " + accepted); return nil
+        }
+        value = v
+    }
+
+    var defaultValueDescription: String { String(format: "%g", value) }
+}
+
+/// One printed value per arm (see `ArmListRule`); empty items are nil. An item may be printed as
+/// "mean ± SD" ("−0.7 ± 2.7", also "+/-"): the SD after "±" is kept in `spreads`.
+struct PrintedList: ExpressibleByArgument, Sendable {
+    var items: [Printed?]
+    /// The value after "±" of each item, when it was printed so.
+    var spreads: [Printed?]
+
+    init?(argument: String) {
+        switch ArmListRule.items(argument) {
+        case .failure(let e): ArgumentDiagnostics.refuse(argument, e.reason); return nil
+        case .success(let parts):
+            var items: [Printed?] = [], spreads: [Printed?] = []
+            for p in parts {
+                if p.isEmpty { items.append(nil); spreads.append(nil); continue }
+                let pm = ["±", "+/-"].lazy.map { p.components(separatedBy: $0) }.first { $0.count == 2 }
+                do {
+                    if let pm {
+                        let spread = try PrintedInterval(pm[1].trimmingCharacters(in: .whitespaces), domain: 0...Double.infinity)
+                        items.append(Printed(try PrintedInterval(pm[0].trimmingCharacters(in: .whitespaces))))
+                        spreads.append(Printed(spread))
+                    } else {
+                        items.append(Printed(try PrintedInterval(p)))
+                        spreads.append(nil)
+                    }
+                } catch {
+                    ArgumentDiagnostics.refuse(argument, "\"\(p)\": \(error.message); " + ArmListRule.help); return nil
+                }
+            }
+            self.items = items
+            self.spreads = spreads
+        }
+    }
+
+    /// Whether some item was printed as "mean ± SD".
+    var hasSpreads: Bool { spreads.contains { $0 != nil } }
+
+    /// The values after "±" as a list of their own (for `--sd`).
+    var spreadList: PrintedList { PrintedList(items: spreads) }
+
+    init(items: [Printed?]) { self.items = items; self.spreads = Array(repeating: nil, count: items.count) }
+
+    var count: Int { items.count }
+
+    /// The values checked against a domain, one per arm; the error names `flag` and the arm.
+    func within(_ domain: ClosedRange<Double>, flag: String, arms: Int) throws -> [PrintedInterval?] {
+        guard items.count == arms else {
+            throw CLIFailure.usage(flag, "\(items.count) value(s) for \(arms) arm(s); give one value per arm, separated by commas")
+        }
+        return try items.map { try $0?.within(domain, flag: flag) }
+    }
+}
+
+/// One count per arm (see `ArmListRule`); empty items are nil.
+struct CountList: ExpressibleByArgument, Sendable {
+    var items: [Int?]
+
+    init(_ items: [Int?]) { self.items = items }
+
+    init?(argument: String) {
+        switch ArmListRule.items(argument) {
+        case .failure(let e): ArgumentDiagnostics.refuse(argument, e.reason); return nil
+        case .success(let parts):
+            var items: [Int?] = []
+            for p in parts {
+                if p.isEmpty { items.append(nil); continue }
+                do { items.append(try PrintedNumber.parseCount(p, location: "n")) } catch {
+                    ArgumentDiagnostics.refuse(argument, "\"\(p)\": \(error.message); " + ArmListRule.help); return nil
+                }
+            }
+            self.items = items
+        }
+    }
+
+    var count: Int { items.count }
+
+    func exactly(_ arms: Int, flag: String) throws -> [Int?] {
+        guard items.count == arms else {
+            throw CLIFailure.usage(flag, "\(items.count) value(s) for \(arms) arm(s); give one value per arm, separated by commas")
+        }
+        return items
+    }
+}
+
+/// Intervals as printed, "LO,HI" or "LO to HI"; arms separated by ';' ("-1.6,0.2;-2.3,-0.4"). An empty item
+/// leaves that arm's interval out.
+struct IntervalList: ExpressibleByArgument, Sendable {
+    var items: [(lower: Printed, upper: Printed)?]
+
+    init?(argument: String) {
+        var items: [(lower: Printed, upper: Printed)?] = []
+        for part in argument.split(separator: ";", omittingEmptySubsequences: false) {
+            let t = part.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { items.append(nil); continue }
+            let bits = t.replacingOccurrences(of: " to ", with: ",").split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let accepted = "give LO,HI (or LO to HI), arms separated by ';' as in \"-1.6,0.2;-2.3,-0.4\""
+            guard bits.count == 2 else { ArgumentDiagnostics.refuse(argument, "\"\(t)\" is not an interval; " + accepted); return nil }
+            do {
+                let lo = try PrintedInterval(bits[0]), hi = try PrintedInterval(bits[1])
+                guard lo.value <= hi.value else {
+                    ArgumentDiagnostics.refuse(argument, "lower bound \(lo.text) is above the upper bound \(hi.text); " + accepted); return nil
+                }
+                items.append((Printed(lo), Printed(hi)))
+            } catch {
+                ArgumentDiagnostics.refuse(argument, "\"\(t)\": \(error.message); " + accepted); return nil
+            }
+        }
+        self.items = items
+    }
+
+    var count: Int { items.count }
+
+    func exactly(_ arms: Int, flag: String) throws -> [(lower: Printed, upper: Printed)?] {
+        guard items.count == arms else {
+            throw CLIFailure.usage(flag, "\(items.count) interval(s) for \(arms) arm(s); separate arms with ';' as in \"LO,HI;LO,HI\"")
+        }
+        return items
+    }
+}
+
+/// Comma-separated names (arm labels, table row and column labels, covariate columns).
+struct NameList: ExpressibleByArgument, Sendable {
+    var items: [String]
+
+    init?(argument: String) {
+        items = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

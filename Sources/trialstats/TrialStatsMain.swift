@@ -1,0 +1,7 @@
+import Foundation
+import TrialStatsCLI
+
+/// The `trialstats` executable: every command lives in the TrialStatsCLI library.
+@main enum TrialStatsMain {
+    static func main() { exit(TrialStatsCommand.run(Array(CommandLine.arguments.dropFirst()), sink: FileDescriptorSink())) }
+}
