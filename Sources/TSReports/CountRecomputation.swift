@@ -51,16 +51,13 @@ enum CountRecomputation {
         let label = sizes.map(\.arm).joined(separator: " vs ")
         let detail = "printed \(p.text); groups \(groups); \(categories.count) categories (\(categories.joined(separator: ", "))); counts not printed"
         var out: [ReportLine] = []
-        var seen: [String: Int] = [:]
-        for r in implication.resultRows {
-            var name = r.quantity
-            seen[name, default: 0] += 1
-            if seen[name]! > 1 { name += "_integer_tables" }
+        for m in implication.minima {
             var d = detail
-            if let pooled = r.extra["pooled_proportion"] { d += "; pooled proportion \(pooled)" }
-            if let df = r.df { d += "; df \(ReportNumber.readable(df))" }
-            out.append(ReportLine(section: .bound, outcome: c.outcome, timepoint: c.timepoint, arm: label, quantity: name,
-                                  recomputed: r.estimate, printedText: p.text, flag: .implied, method: r.method, detail: d))
+            if let pooled = m.pooledProportionText { d += "; pooled proportion \(pooled)" }
+            d += "; df \(ReportNumber.readable(m.df))"
+            out.append(ReportLine(section: .bound, outcome: c.outcome, timepoint: c.timepoint, arm: label,
+                                  quantity: m.quantity + (m.overIntegerTables ? "_integer_tables" : ""),
+                                  recomputed: m.value, printedText: p.text, flag: .implied, method: m.method, detail: d))
         }
         let note = "\(c.outcome): the counts in the \(categories.count) categories are not printed; only what \(p.text) implies for any table with these group sizes is given, no counts are assumed"
         return (out, [note], implication)

@@ -108,29 +108,54 @@ public struct BoundImplication: Sendable, Equatable {
         public let smallestRiskDifferencePooled: Double
     }
 
-    /// Output rows: `min_chi_square`, `min_cramers_v`, and for two groups the 2×2-collapse minima.
-    public var resultRows: [ResultRow] {
+    /// One implied minimum: what it bounds, its value and df, how it follows, and the pooled proportion it
+    /// assumes (2×2 collapses of the risk difference only).
+    public struct Minimum: Sendable, Equatable {
+        /// Machine name; the two risk-difference minima share `min_risk_difference_2x2_collapse`.
+        public let quantity: String
+        public let value: Double
+        public let df: Double
+        public let method: String
+        public let pooledProportion: Double?
+        /// True for the minimum over every integer table (the rare-event extreme) rather than at p̄ = ½.
+        public let overIntegerTables: Bool
+
+        /// The pooled proportion as printed: "0.5" for the p̄ = ½ case, 17 significant digits otherwise.
+        public var pooledProportionText: String? {
+            pooledProportion.map { overIntegerTables ? NumberFormat.full($0) : NumberFormat.readable($0, digits: 6) }
+        }
+    }
+
+    /// Every minimum in output order: χ², Cramér's V, then for two groups the 2×2-collapse χ², |φ| and the two
+    /// risk-difference minima.
+    public var minima: [Minimum] {
         let g = groupSizes.count
-        let tag = "P<\(NumberFormat.readable(pBound, digits: 6)), groups \(groupSizes.map(String.init).joined(separator: "/"))"
-        let extra = ["bound": tag, "p_below": NumberFormat.full(pBound)]
+        func m(_ q: String, _ v: Double, _ df: Double, _ method: String, pooled: Double? = nil, integer: Bool = false) -> Minimum {
+            Minimum(quantity: q, value: v, df: df, method: method, pooledProportion: pooled, overIntegerTables: integer)
+        }
         var out = [
-            ResultRow(quantity: "min_chi_square", estimate: minimumChiSquare, df: df,
-                      method: "smallest Pearson (or G) chi-square with p below the bound, \(g)x\(categories) table", extra: extra),
-            ResultRow(quantity: "min_cramers_v", estimate: minimumCramersV, df: df,
-                      method: "smallest Cramer's V consistent with the bound, \(g)x\(categories) table", extra: extra),
+            m("min_chi_square", minimumChiSquare, df, "smallest Pearson (or G) chi-square with p below the bound, \(g)x\(categories) table"),
+            m("min_cramers_v", minimumCramersV, df, "smallest Cramer's V consistent with the bound, \(g)x\(categories) table"),
         ]
         if let c = collapse {
-            out.append(ResultRow(quantity: "min_chi_square_2x2_collapse", estimate: c.minimumChiSquare, df: 1,
-                                 method: "smallest Pearson chi-square for any 2x2 collapse of the outcome", extra: extra))
-            out.append(ResultRow(quantity: "min_phi_2x2_collapse", estimate: c.minimumPhi, df: 1,
-                                 method: "smallest |phi| for any 2x2 collapse", extra: extra))
-            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: c.minimumRiskDifferenceAtHalf, df: 1,
-                                 method: "smallest |p1-p2| for a 2x2 collapse if the pooled proportion is 0.5 (the largest such minimum)",
-                                 extra: extra.merging(["pooled_proportion": "0.5"]) { $1 }))
-            out.append(ResultRow(quantity: "min_risk_difference_2x2_collapse", estimate: c.smallestRiskDifference, df: 1,
-                                 method: "smallest |p1-p2| over every integer 2x2 collapse with these group sizes (rare-event extreme)",
-                                 extra: extra.merging(["pooled_proportion": NumberFormat.full(c.smallestRiskDifferencePooled)]) { $1 }))
+            out.append(m("min_chi_square_2x2_collapse", c.minimumChiSquare, 1, "smallest Pearson chi-square for any 2x2 collapse of the outcome"))
+            out.append(m("min_phi_2x2_collapse", c.minimumPhi, 1, "smallest |phi| for any 2x2 collapse"))
+            out.append(m("min_risk_difference_2x2_collapse", c.minimumRiskDifferenceAtHalf, 1,
+                         "smallest |p1-p2| for a 2x2 collapse if the pooled proportion is 0.5 (the largest such minimum)", pooled: 0.5))
+            out.append(m("min_risk_difference_2x2_collapse", c.smallestRiskDifference, 1,
+                         "smallest |p1-p2| over every integer 2x2 collapse with these group sizes (rare-event extreme)",
+                         pooled: c.smallestRiskDifferencePooled, integer: true))
         }
         return out
+    }
+
+    /// Output rows, one per minimum, with the bound and (for risk differences) the pooled proportion.
+    public var resultRows: [ResultRow] {
+        let tag = "P<\(NumberFormat.readable(pBound, digits: 6)), groups \(groupSizes.map(String.init).joined(separator: "/"))"
+        return minima.map { m in
+            var extra = ["bound": tag, "p_below": NumberFormat.full(pBound)]
+            if let p = m.pooledProportionText { extra["pooled_proportion"] = p }
+            return ResultRow(quantity: m.quantity, estimate: m.value, df: m.df, method: m.method, extra: extra)
+        }
     }
 }

@@ -53,7 +53,7 @@ struct MeansCommand: ParsableCommand {
     /// Library parameters of an arm and of the computed rows → this command's flags.
     static let armFlags = FlagMap(["n": "--n", "mean": "--mean", "sd": "--sd", "se": "--se", "ci": "--ci", "level": "--ci-level"])
     static let rowFlags = FlagMap(["n": "--n", "mean": "--mean", "sd": "--sd", "se": "--se", "ci": "--ci",
-                                   "level": "--conf-level", "reference": "--reference"])
+                                   "level": "--conf-level", "reference": "--reference", "null": "--reference"])
 
     func validate() throws {
         if data != nil, arms.anyValue { throw usageError("--data", "give either --data or the per-arm flags, not both") }

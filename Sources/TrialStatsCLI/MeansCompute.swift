@@ -49,11 +49,11 @@ enum MeansCompute {
     static func rows(_ arms: [ArmSummary], settings s: MeansSettings, armRows: Bool = true) throws(InputError) -> [ResultRow] {
         var rows: [ResultRow] = []
         if arms.count == 1 || armRows {
-            for a in arms { rows.append(try OneArm.mean(a, level: s.level, reference: arms.count == 1 ? s.reference : 0, distribution: s.interval)) }
+            for a in arms { rows.append(try a.meanEstimate(level: s.level, reference: arms.count == 1 ? s.reference : 0, distribution: s.interval).resultRow) }
         }
         guard arms.count == 2 else { return rows }
         let (a, b) = (arms[0], arms[1])
-        rows.append(try TwoArmDifference.difference(a, b, test: s.test, level: s.level, null: s.reference))
+        rows.append(try a.difference(b, test: s.test, level: s.level, null: s.reference).resultRow)
         if s.effects {
             if a.mean > 0, b.mean > 0 { rows.append(try RatioOfMeans.ratio(a, b, level: s.level)) }
             for kind in StandardizedMeanDifference.Kind.allCases {
