@@ -8,10 +8,10 @@ public enum AuditTable {
     public static let columns = ["check", "arm", "reported", "recomputed_low", "recomputed_high", "nominal",
                                  "verdict", "miss", "readings", "method", "detail", "scope"]
 
-    static func cells(_ r: AuditRow) -> [String] {
-        [r.check, r.arm, r.reported, NumberFormat.full(r.recomputed?.lower), NumberFormat.full(r.recomputed?.upper),
-         NumberFormat.full(r.nominal), r.verdict.label, NumberFormat.full(r.verdict.miss),
-         r.readings.map(\.rawValue).joined(separator: " "), r.method, detailText(r), r.scope.rawValue]
+    static func cells(_ r: AuditRow) -> [TableCell] {
+        [.text(r.check), .text(r.arm), .text(r.reported), .number(r.recomputed?.lower), .number(r.recomputed?.upper),
+         .number(r.nominal), .text(r.verdict.label), .number(r.verdict.miss),
+         .text(r.readings.map(\.rawValue).joined(separator: " ")), .text(r.method), .text(detailText(r)), .text(r.scope.rawValue)]
     }
 
     static func detailText(_ r: AuditRow) -> String {
@@ -19,30 +19,12 @@ public enum AuditTable {
         return r.detail
     }
 
-    public static func csv(_ rows: [AuditRow]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        for r in rows { out += cells(r).map(ResultTable.csvField).joined(separator: ",") + "\n" }
-        return out
-    }
+    /// The rows as a table (`DataTable`): the printed text stays text, recomputed values and misses are numbers.
+    public static func table(_ rows: [AuditRow]) -> DataTable { DataTable(columns: columns, rows: rows.map(cells)) }
 
-    public static func json(_ rows: [AuditRow]) -> String {
-        let objects = rows.map { r -> String in
-            let c = cells(r)
-            var pairs: [String] = []
-            for (i, name) in columns.enumerated() {
-                let numeric = ["recomputed_low", "recomputed_high", "nominal", "miss"].contains(name)
-                if numeric {
-                    let v: Double? = [r.recomputed?.lower, r.recomputed?.upper, r.nominal, r.verdict.miss][
-                        ["recomputed_low", "recomputed_high", "nominal", "miss"].firstIndex(of: name)!]
-                    pairs.append("\"\(name)\": " + ResultTable.jsonNumber(v))
-                } else {
-                    pairs.append("\"\(name)\": " + ResultTable.jsonString(c[i]))
-                }
-            }
-            return "  {" + pairs.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
+    public static func csv(_ rows: [AuditRow]) -> String { table(rows).csv() }
+
+    public static func json(_ rows: [AuditRow]) -> String { table(rows).json() }
 
     /// Aligned text for reading: one line per check, the recomputed range rounded to 4 significant digits.
     /// Method rows are indented under their result and say "reproduces" or "does not reproduce"; only result

@@ -16,26 +16,12 @@ public enum ResultTable {
         [r.estimate, r.se, r.ciLower, r.ciUpper, r.statistic, r.df, r.pValue]
     }
 
-    /// RFC 4180 quoting: fields with comma, quote, CR or LF are quoted, quotes doubled.
-    public static func csvField(_ s: String) -> String {
-        // Byte scan: the four specials are ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte character.
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    /// RFC 4180 quoting (`DataTable.csvField`).
+    public static func csvField(_ s: String) -> String { DataTable.csvField(s) }
 
-    public static func csvHeader(extra: [String]) -> String {
-        (standardColumns + extra).map(csvField).joined(separator: ",") + "\n"
-    }
+    public static func csvHeader(extra: [String]) -> String { DataTable(columns: standardColumns + extra).csvHeader }
 
-    public static func csvLine(_ r: ResultRow, extra: [String]) -> String {
-        var cells = [csvField(r.quantity)]
-        cells += fields(r).map { NumberFormat.full($0) }
-        cells.append(csvField(r.method))
-        cells += extra.map { csvField(r.extra[$0] ?? "") }
-        return cells.joined(separator: ",") + "\n"
-    }
+    public static func csvLine(_ r: ResultRow, extra: [String]) -> String { DataTable.csvLine(cells(r, extra: extra)) }
 
     /// Appends `csvLine(r, extra:)` as UTF-8 bytes, byte for byte the same (the batch writer's path).
     public static func appendCSVLine(_ r: ResultRow, extra: [String], to out: inout [UInt8]) {
@@ -53,48 +39,43 @@ public enum ResultTable {
         out.append(UInt8(ascii: "\n"))
     }
 
-    public static func csv(_ rows: [ResultRow]) -> String {
+    /// Extra columns that hold names, never numbers, even when a name looks like one.
+    public static let textColumns: Set<String> = ["id", "label", "arm", "group", "term", "row", "column", "comparison", "bound",
+                                                  "scores", "note", "alternative", "ci_method", "method", "reference", "outcome"]
+
+    /// The rows as a table: the standard columns, then the extra columns in sorted order. An extra that holds a
+    /// number as written ("level" 0.95, "n" 35) is a number cell (bare in JSON); names stay text.
+    public static func table(_ rows: [ResultRow]) -> DataTable {
         let extra = extraColumns(rows)
-        return rows.reduce(csvHeader(extra: extra)) { $0 + csvLine($1, extra: extra) }
+        return DataTable(columns: standardColumns + extra, rows: rows.map { cells($0, extra: extra) })
     }
 
-    /// A JSON string literal with the required escapes (RFC 8259 §7).
-    public static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
+    static func cells(_ r: ResultRow, extra: [String]) -> [TableCell] {
+        var c: [TableCell] = [.text(r.quantity)]
+        c += fields(r).map { .number($0) }
+        c.append(.text(r.method))
+        for k in extra {
+            guard let v = r.extra[k] else { c.append(.absent); continue }
+            c.append(textColumns.contains(k) ? .text(v) : .written(v))
         }
-        return out + "\""
+        return c
     }
 
-    /// A JSON number with 17 significant digits; `null` for NaN and infinities.
-    public static func jsonNumber(_ x: Double?) -> String {
-        guard let x, x.isFinite else { return "null" }
-        return String(format: "%.17g", x)
+    public static func csv(_ rows: [ResultRow]) -> String { table(rows).csv() }
+
+    public static func json(_ rows: [ResultRow]) -> String { table(rows).json() }
+
+    /// One row as a JSON object line with its own extra columns (the batch writer streams rows one at a time).
+    public static func jsonObject(_ r: ResultRow) -> String {
+        let extra = r.extra.keys.sorted()
+        return DataTable(columns: standardColumns + extra).jsonObject(cells(r, extra: extra))
     }
 
-    /// A JSON array of objects, one per row, keys in a fixed order (byte-identical output).
-    public static func json(_ rows: [ResultRow]) -> String {
-        let extra = extraColumns(rows)
-        let objects = rows.map { r -> String in
-            var pairs = ["\"quantity\": " + jsonString(r.quantity)]
-            for (name, value) in zip(standardColumns.dropFirst().dropLast(), fields(r)) {
-                pairs.append("\"\(name)\": " + jsonNumber(value))
-            }
-            pairs.append("\"method\": " + jsonString(r.method))
-            for k in extra where r.extra[k] != nil { pairs.append(jsonString(k) + ": " + jsonString(r.extra[k]!)) }
-            return "  {" + pairs.joined(separator: ", ") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-    }
+    /// A JSON string literal (`DataTable.jsonString`).
+    public static func jsonString(_ s: String) -> String { DataTable.jsonString(s) }
+
+    /// A JSON number with 17 significant digits; `null` for nil, NaN and infinities (`DataTable.jsonNumber`).
+    public static func jsonNumber(_ x: Double?) -> String { DataTable.jsonNumber(x) }
 
     /// Aligned text for reading: estimate, CI, statistic, df and p rounded; the method spelled out.
     public static func text(_ rows: [ResultRow], title: String? = nil, digits: Int = 4) -> String {

@@ -20,12 +20,12 @@ public enum ReportStamp {
 
     /// `inputs.csv`: one row per study and file it read (reference intakes last, with an empty study).
     public static func csv(_ reports: [StudyReport], references: [InputFile]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        func row(_ study: String, _ f: InputFile) -> String {
-            [study, f.name, "\(f.bytes)", f.sha256, TrialStatsVersion.current].map(ResultTable.csvField).joined(separator: ",") + "\n"
+        var table = DataTable(columns: columns)
+        func row(_ study: String, _ f: InputFile) -> [TableCell] {
+            [.text(study), .text(f.name), .integer(f.bytes), .text(f.sha256), .text(TrialStatsVersion.current)]
         }
-        for r in reports { for f in r.study.files { out += row(r.id, f) } }
-        for f in references { out += row("", f) }
-        return out
+        for r in reports { for f in r.study.files { table.rows.append(row(r.id, f)) } }
+        for f in references { table.rows.append(row("", f)) }
+        return table.csv()
     }
 }

@@ -47,22 +47,12 @@ enum CertifyReport {
     static func fmt(_ x: Double) -> String { NumberFormat.full(x) }
 
     static func table(_ rows: [CertificationRow], format: OutputFormat) -> String {
-        if format == .json {
-            let objects = rows.map { r in
-                "  {\"dataset\": \(ResultTable.jsonString(r.dataset)), \"kind\": \(ResultTable.jsonString(r.kind.rawValue)), "
-                    + "\"statistic\": \(ResultTable.jsonString(r.statistic)), \"certified\": \(ResultTable.jsonNumber(r.certified)), "
-                    + "\"computed\": \(ResultTable.jsonNumber(r.computed)), \"lre\": \(ResultTable.jsonNumber(r.lre)), "
-                    + "\"target\": \(ResultTable.jsonNumber(r.target)), \"pass\": \(r.passes)}"
-            }
-            return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-        }
-        if format == .csv {
-            var out = "dataset,kind,statistic,certified,computed,lre,target,pass\n"
-            for r in rows {
-                out += "\(r.dataset),\(r.kind.rawValue),\(r.statistic),\(fmt(r.certified)),\(fmt(r.computed)),"
-                out += String(format: "%.2f", r.lre) + ",\(r.target.map { String(format: "%g", $0) } ?? ""),\(r.passes)\n"
-            }
-            return out
+        if format != .text {
+            let table = DataTable(columns: ["dataset", "kind", "statistic", "certified", "computed", "lre", "target", "pass"], rows: rows.map {
+                [.text($0.dataset), .text($0.kind.rawValue), .text($0.statistic), .number($0.certified), .number($0.computed),
+                 .number($0.lre), .number($0.target), .bool($0.passes)]
+            })
+            return format == .json ? table.json() : table.csv()
         }
         var out = pad("dataset", 9) + pad("statistic", 22) + pad("certified", 25) + pad("computed", 25) + "  LRE  target\n"
         for r in rows {
@@ -76,7 +66,6 @@ enum CertifyReport {
 
     /// Minimum LRE per data set and family (coefficients, SEs, residual SD, F, mean, SD, other).
     static func summary(_ rows: [CertificationRow], format: OutputFormat) -> String {
-        let csv = format == .csv
         func family(_ s: String) -> String {
             if s.hasPrefix("se(") { return "se" }
             if s.hasPrefix("b") && s != "between_ss" && s != "between_ms" && s != "between_df" { return "coefficients" }
@@ -89,21 +78,19 @@ enum CertifyReport {
             if mins[key] == nil { order.append(key); mins[key] = (r.lre, r.target) }
             else { mins[key]!.0 = min(mins[key]!.0, r.lre) }
         }
-        var out = csv ? "dataset,statistic,min_lre,target\n" : ""
-        var objects: [String] = []
+        var table = DataTable(columns: ["dataset", "statistic", "min_lre", "target"])
+        var out = ""
         for key in order {
             let parts = key.split(separator: "|").map(String.init)
             let (m, t) = mins[key]!
-            if format == .json {
-                objects.append("  {\"dataset\": \(ResultTable.jsonString(parts[0])), \"statistic\": \(ResultTable.jsonString(parts[1])), "
-                               + "\"min_lre\": \(ResultTable.jsonNumber(m)), \"target\": \(ResultTable.jsonNumber(t))}")
-                continue
-            }
-            if csv { out += "\(parts[0]),\(parts[1])," + String(format: "%.2f", m) + ",\(t.map { String(format: "%g", $0) } ?? "")\n" }
-            else { out += pad(parts[0], 9) + pad(parts[1], 22) + String(format: "%5.1f", m) + (t.map { String(format: "  >= %g", $0) } ?? "") + "\n" }
+            table.rows.append([.text(parts[0]), .text(parts[1]), .number(m), .number(t)])
+            out += pad(parts[0], 9) + pad(parts[1], 22) + String(format: "%5.1f", m) + (t.map { String(format: "  >= %g", $0) } ?? "") + "\n"
         }
-        if format == .json { return "[\n" + objects.joined(separator: ",\n") + "\n]\n" }
-        return out
+        switch format {
+        case .json: return table.json()
+        case .csv: return table.csv()
+        case .text: return out
+        }
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s.padding(toLength: n, withPad: " ", startingAt: 0) }

@@ -130,16 +130,11 @@ extension OutputOptions {
             for r in rows {
                 try Output.print("\(r.distribution)(\(r.parameters)) \(r.function)(\(r.argument)) = \(r.value)")
             }
-        case .csv:
-            try Output.print("distribution,parameters,function,argument,value")
-            for r in rows {
-                try Output.print([r.distribution, ResultTable.csvField(r.parameters), r.function, NumberFormat.full(r.argument), NumberFormat.full(r.value)].joined(separator: ","))
-            }
-        case .json:
-            let items = rows.map {
-                "  {\"distribution\": \"\($0.distribution)\", \"parameters\": \"\($0.parameters)\", \"function\": \"\($0.function)\", \"argument\": \(ResultTable.jsonNumber($0.argument)), \"value\": \(ResultTable.jsonNumber($0.value))}"
-            }
-            try Output.print("[\n" + items.joined(separator: ",\n") + "\n]")
+        case .csv, .json:
+            let table = DataTable(columns: ["distribution", "parameters", "function", "argument", "value"], rows: rows.map {
+                [.text($0.distribution), .text($0.parameters), .text($0.function), .number($0.argument), .number($0.value)]
+            })
+            try Output.print(format == .csv ? table.csv() : table.json(), terminator: "")
         }
     }
 }

@@ -109,7 +109,7 @@ struct MeansBatch {
             ResultTable.appendCSVLine(r, extra: extra, to: &pending)
             if pending.count >= Self.flushAt { try flush() }
         case .json:
-            try write((first ? "" : ",\n") + JSONRows.object(r))
+            try write((first ? "" : ",\n") + ResultTable.jsonObject(r))
         case .text:
             try write((r.extra["id"].map { "\($0): " } ?? "line \(r.extra["line"] ?? "?"): ") + ResultTable.text([r]))
         }
