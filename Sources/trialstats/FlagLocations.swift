@@ -1,4 +1,4 @@
-import TrialStats
+import TrialStatsKit
 
 // The command-line tool names flags; these overloads take a flag (or a `file:line:column` it built) as text.
 extension InputError {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// Parsing of the per-arm list flags of `trialstats means`.
 enum MeansFlags {

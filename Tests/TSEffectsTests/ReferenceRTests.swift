@@ -1,11 +1,12 @@
 import Testing
+import TSTestSupport
 import RealModule
 import TSCore
 @testable import TSEffects
 
 /// Cases shared by the R and mpmath generators (Tests/Reference/effects_cases.csv).
 func referenceCases() throws -> [(name: String, a: ArmSummary, b: ArmSummary, level: Double)] {
-    try loadFixture("../Reference/effects_cases.csv").map { r in
+    try Fixtures.packageTable("Tests/Reference/effects_cases.csv").map { r in
         (r["case"]!,
          try ArmSummary(n: Int(r["n1"]!)!, mean: r.num("m1")!, sd: r.num("s1")!),
          try ArmSummary(n: Int(r["n2"]!)!, mean: r.num("m2")!, sd: r.num("s2")!),
