@@ -79,7 +79,7 @@ let package = Package(
                 "TrialStatsKit", "TSCertification", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TSTestSupport", dependencies: ["TSCore"], path: "Tests/TSTestSupport"),
+        .target(name: "TSTestSupport", dependencies: ["TSCore"], path: "Tests/TSTestSupport", exclude: ["README.md"]),
         .testTarget(name: "TSCoreTests", dependencies: ["TSCore", "TSTestSupport"]),
         .testTarget(name: "TSDistributionsTests", dependencies: ["TSDistributions", "TSTestSupport"]),
         .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra", "TSTestSupport"]),

@@ -10,7 +10,7 @@ public struct NISTDataset: Sendable {
 
     public let name: String
     public let kind: Kind
-    public let comments: [String]
+    let comments: [String]
     /// ["linear"], ["polynomial", "10"] or ["no_intercept"] for regression sets.
     public let model: [String]
     /// Certified values in file order: (name, value, standard deviation if given).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-import TSDistributions
+@testable import TSDistributions
 import TSTestSupport
 
 /// Reference rows produced by Tests/Reference/special_beta.py (mpmath, 50 digits) into

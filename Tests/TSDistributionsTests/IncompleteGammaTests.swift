@@ -14,8 +14,9 @@ private struct GammaFixtureRow {
 
 private let gammaFixtureResult = Result { () throws -> [GammaFixtureRow] in
     try Fixtures.lines("special_gamma.csv", fields: 5).map { line in
-        GammaFixtureRow(kind: line.fields[0], a: try line.double(1), x: try line.double(2),
-                        v1: try line.double(3), v2: line.fields[4].isEmpty ? .nan : try line.double(4))   // v2 unused by inverses
+        // An empty field is one the row's kind does not use (x for bd0, v2 for the inverses): NaN, as before.
+        func value(_ i: Int) throws -> Double { line.fields[i].isEmpty ? .nan : try line.double(i) }
+        return GammaFixtureRow(kind: line.fields[0], a: try value(1), x: try value(2), v1: try value(3), v2: try value(4))
     }
 }
 

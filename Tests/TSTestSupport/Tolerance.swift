@@ -57,8 +57,9 @@ public enum Tolerance {
             let bits = Int64(bitPattern: x.bitPattern)
             return bits < 0 ? Int64.min &- bits : bits
         }
-        let d = ordinal(a).subtractingReportingOverflow(ordinal(b))
-        return d.overflow ? .infinity : Double(d.partialValue.magnitude)
+        let (oa, ob) = (ordinal(a), ordinal(b))
+        // The true difference is below 2^64, so the wrapped difference read as unsigned is exact.
+        return Double(oa > ob ? UInt64(bitPattern: oa &- ob) : UInt64(bitPattern: ob &- oa))
     }
 
     /// Whether `relativeError(computed, reference, floor:)` is within `rel`.
