@@ -2,15 +2,18 @@
 // TrialStats: re-derive what clinical studies report, from the numbers they print.
 // Layering (data flows one way, left to right):
 //   TSCore → TSDistributions → TSEffects / TSTables / TSModels (on TSLinearAlgebra) → TSAudit
-//     → TSStudies (dataset I/O, regimens) / TSReports → TrialStats (umbrella) → TrialStatsCLI (commands)
+//     → TSStudies (dataset I/O, regimens) / TSReports → TrialStatsKit (umbrella) → TrialStatsCLI (commands)
 //     → trialstats (executable)
+//   TSCertification (NIST StRD, on TSModels): its data are generated at build time from Tests/Fixtures/nist/*.csv
+//     by the NISTEmbedPlugin build-tool plugin, which runs the TSNISTEmbed executable.
+//   TSTestSupport (Tests/TSTestSupport): fixture loading and tolerance helpers shared by the test targets.
 import PackageDescription
 
 let package = Package(
     name: "TrialStats",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "TrialStats", targets: ["TrialStats"]),
+        .library(name: "TrialStatsKit", targets: ["TrialStatsKit"]),
         .executable(name: "trialstats", targets: ["trialstats"]),
     ],
     dependencies: [
@@ -53,6 +56,14 @@ let package = Package(
             dependencies: ["TSCore", "TSDistributions", "TSEffects", "TSTables"],
             exclude: ["README.md"]
         ),
+        .executableTarget(name: "TSNISTEmbed"),
+        .plugin(name: "NISTEmbedPlugin", capability: .buildTool(), dependencies: ["TSNISTEmbed"]),
+        .target(
+            name: "TSCertification",
+            dependencies: ["TSCore", "TSLinearAlgebra", "TSModels"],
+            exclude: ["README.md"],
+            plugins: ["NISTEmbedPlugin"]
+        ),
         .target(name: "TSStudies", dependencies: ["TSCore"], exclude: ["README.md"]),
         .target(
             name: "TSReports",
@@ -60,27 +71,29 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
-            name: "TrialStats",
+            name: "TrialStatsKit",
             dependencies: [
                 "TSCore", "TSDistributions", "TSLinearAlgebra", "TSEffects", "TSTables",
-                "TSModels", "TSAudit", "TSStudies", "TSReports",
+                "TSModels", "TSCertification", "TSAudit", "TSStudies", "TSReports",
             ]
         ),
         .target(
             name: "TrialStatsCLI",
-            dependencies: ["TrialStats", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TrialStatsKit", "TSCertification", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["README.md"]
         ),
         .executableTarget(name: "trialstats", dependencies: ["TrialStatsCLI"]),
-        .testTarget(name: "TSCoreTests", dependencies: ["TSCore"]),
-        .testTarget(name: "TSDistributionsTests", dependencies: ["TSDistributions"]),
-        .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra"]),
-        .testTarget(name: "TSEffectsTests", dependencies: ["TSEffects"]),
-        .testTarget(name: "TSTablesTests", dependencies: ["TSTables"]),
-        .testTarget(name: "TSModelsTests", dependencies: ["TSModels"]),
-        .testTarget(name: "TSAuditTests", dependencies: ["TSAudit"]),
-        .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies"]),
-        .testTarget(name: "TSReportsTests", dependencies: ["TSReports"]),
+        .target(name: "TSTestSupport", dependencies: ["TSCore"], path: "Tests/TSTestSupport", exclude: ["README.md"]),
+        .testTarget(name: "TSCoreTests", dependencies: ["TSCore", "TSTestSupport"]),
+        .testTarget(name: "TSDistributionsTests", dependencies: ["TSDistributions", "TSTestSupport"]),
+        .testTarget(name: "TSLinearAlgebraTests", dependencies: ["TSLinearAlgebra", "TSTestSupport"]),
+        .testTarget(name: "TSEffectsTests", dependencies: ["TSEffects", "TSTestSupport"]),
+        .testTarget(name: "TSTablesTests", dependencies: ["TSTables", "TSTestSupport"]),
+        .testTarget(name: "TSModelsTests", dependencies: ["TSModels", "TSTestSupport"]),
+        .testTarget(name: "TSCertificationTests", dependencies: ["TSCertification", "TSTestSupport"]),
+        .testTarget(name: "TSAuditTests", dependencies: ["TSAudit", "TSTestSupport"]),
+        .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies", "TSTestSupport"]),
+        .testTarget(name: "TSReportsTests", dependencies: ["TSReports", "TSTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats", "TSCore"], exclude: ["Snapshots"]),
     ]
 )

@@ -12,7 +12,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "tsbench",
-            dependencies: [.product(name: "TrialStats", package: "TrialStats")]
+            dependencies: [.product(name: "TrialStatsKit", package: "TrialStats")]
         ),
     ]
 )

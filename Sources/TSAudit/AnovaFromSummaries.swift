@@ -1,4 +1,5 @@
 import TSDistributions
+import TSCore
 
 /// One arm of a printed one-way design: its size (exact) and printed mean and SD.
 public struct SummaryArm: Sendable {

@@ -1,3 +1,5 @@
+import TSCore
+
 /// How an arm's CI and p may have been computed from its mean, spread and size.
 public struct ArmMethod: Sendable, Hashable, CustomStringConvertible {
     /// `t` (df = n − 1) or `z`.

@@ -1,3 +1,5 @@
+import TSCore
+
 /// Runs every applicable check on a study's printed numbers and returns one row per check.
 ///
 /// Order: per arm (inferred n, mean vs CI centre, CI bounds, p, SD vs CI, GRIM, GRIMMER, percent, method

@@ -1,3 +1,5 @@
+import TSCore
+
 /// Whether a row is the finding about a printed quantity or what one method alone gives.
 ///
 /// A `result` row aggregates every plausible method for one printed quantity (`Finding.result`): it is the

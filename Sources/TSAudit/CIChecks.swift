@@ -1,3 +1,5 @@
+import TSCore
+
 /// An arm's printed CI against its printed mean, SD (or SE) and n, and the mean against the CI's centre.
 ///
 /// Recomputed bounds: mean ∓ c·SD/√n with c the two-sided t critical value on n − 1 df (Student 1908; the

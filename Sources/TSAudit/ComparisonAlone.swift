@@ -1,5 +1,6 @@
 import Foundation
 import TSDistributions
+import TSCore
 
 /// What a printed comparison estimates: a difference (linear scale) or a ratio (log scale).
 public enum EffectMeasure: String, Sendable, CaseIterable {

@@ -1,3 +1,5 @@
+import TSCore
+
 /// A convex polygon in the plane, cut down by half-planes (Sutherland & Hodgman 1974, one clipping edge at a time).
 /// Used for the exact set of unrounded (mean, SE) pairs that reproduce an arm's printed numbers: every printed
 /// constraint (mean, SD, CI bounds, |t| from p) is linear in (mean, SE) for a fixed n and method.

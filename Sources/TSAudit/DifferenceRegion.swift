@@ -1,4 +1,5 @@
 import TSEffects
+import TSCore
 
 /// How a printed comparison of two arms may have been computed.
 public struct DifferenceMethod: Sendable, Hashable, CustomStringConvertible {

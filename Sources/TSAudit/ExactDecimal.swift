@@ -1,4 +1,5 @@
 import Foundation
+import TSCore
 
 /// Printed numbers as exact decimals, for checks whose ties must be decided in decimal rather than binary
 /// floating point (the centre of 2.1 and 3.0 is exactly 2.55, a tie that half-up and half-even both print

@@ -1,3 +1,5 @@
+import TSCore
+
 /// The finding about one printed quantity, aggregated over the plausible methods that could have produced it.
 ///
 /// A printed number is **consistent** when some method reproduces it from the printed inputs taken as

@@ -1,4 +1,5 @@
 import Foundation
+import TSCore
 
 /// GRIM: can a mean of integer data from n participants and k items print as reported?
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TSCore
 
 /// GRIMMER: can an SD of integer data (one item) print as reported, given n and a GRIM-consistent mean?
 ///

@@ -1,4 +1,5 @@
 import TSEffects
+import TSCore
 
 /// Printed p values against the printed means, SDs and sizes.
 ///

@@ -1,3 +1,5 @@
+import TSCore
+
 /// A printed percentage against its count and denominator (GRIM for proportions, Brown & Heathers 2017):
 /// 100·k/n must print as the percentage. With the count printed the fraction is tested exactly (ties decided
 /// per reading); without it, the counts k in 0…n that fit are listed.

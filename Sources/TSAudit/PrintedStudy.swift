@@ -1,3 +1,5 @@
+import TSCore
+
 /// One arm as printed: every number kept as its printed text (so its precision is known).
 public struct PrintedArm: Sendable {
     public var label: String

@@ -1,3 +1,5 @@
+import TSCore
+
 /// A printed SD against the SD implied by the CI width, and the tell-tale of an SE printed as an SD.
 ///
 /// Implied SD = √n (U − L)/(2c), c the t critical value on n − 1 df (Cochrane Handbook 6.5, section 6.5.2.2;

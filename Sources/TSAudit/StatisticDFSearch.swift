@@ -1,5 +1,6 @@
 import Foundation
 import TSDistributions
+import TSCore
 
 /// The df a test printed without them ("chi2 = 7.81, p = 0.050") could have had, searched exactly.
 ///

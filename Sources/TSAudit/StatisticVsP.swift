@@ -1,5 +1,6 @@
 import Foundation
 import TSDistributions
+import TSCore
 
 /// A printed test result such as "t(28) = 2.20, p = .06" (the statcheck unit, Nuijten et al. 2016).
 public struct PrintedTest: Sendable {

@@ -1,4 +1,5 @@
 import TSDistributions
+import TSCore
 
 /// Whether a printed p counts one tail or both.
 public enum Sidedness: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import TSEffects
+import TSCore
 
 /// Recomputed difference CI bounds and p over the box of two arms' rounded means and SDs, as rigorous
 /// enclosures (never narrower than the true range, so a true method is never excluded).

@@ -1,3 +1,5 @@
+import TSCore
+
 /// The outcome of one consistency check.
 ///
 /// - `consistent`: the value recomputed from the printed inputs, taken as printed, prints as reported.

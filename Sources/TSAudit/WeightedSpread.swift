@@ -1,3 +1,5 @@
+import TSCore
+
 /// The weighted between-group sum of squares S(m) = Σ w_i (m_i − m̄)², m̄ = Σ w_i m_i / Σ w_i, and its exact
 /// range when each m_i ranges over an interval [lo_i, hi_i] (the rounding box of printed means).
 ///

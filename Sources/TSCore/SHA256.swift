@@ -1,7 +1,7 @@
 /// SHA-256 (NIST FIPS 180-4, section 6.2), for the reproducibility stamp every report carries: the digest of
 /// each input file names exactly which bytes a finding was computed from. Checked against the FIPS 180-4
 /// examples ("abc", the 448-bit message, one million "a") in `SHA256Tests`.
-public enum SHA256 {
+enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -14,7 +14,7 @@ public enum SHA256 {
     ]
 
     /// The 32-byte digest of `bytes`.
-    public static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
+    static func digest<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var block = [UInt8](), length: UInt64 = 0
         block.reserveCapacity(64)
@@ -58,7 +58,7 @@ public enum SHA256 {
     }
 
     /// The digest as 64 lowercase hexadecimal digits.
-    public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         for b in digest(bytes) { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }

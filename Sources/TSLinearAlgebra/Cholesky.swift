@@ -2,11 +2,11 @@ import CLAPACK
 
 /// Cholesky factorisation A = Uᵀ U of a symmetric positive definite matrix (LAPACK `dpotrf`),
 /// and solves with it (`dpotrs`). Only the upper triangle of the input is read.
-public struct Cholesky: Sendable {
+struct Cholesky: Sendable {
     /// The factor U in the upper triangle (the strict lower triangle is zeroed).
-    public let factor: Matrix
+    let factor: Matrix
 
-    public init(_ a: Matrix) throws(LinearAlgebraError) {
+    init(_ a: Matrix) throws(LinearAlgebraError) {
         guard a.rows == a.columns else {
             throw .dimensionMismatch("Cholesky needs a square matrix, got \(a.rows)×\(a.columns)")
         }
@@ -21,7 +21,7 @@ public struct Cholesky: Sendable {
     }
 
     /// Solves A x = b.
-    public func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+    func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
         guard b.count == factor.rows else {
             throw .dimensionMismatch("right-hand side has \(b.count) entries, matrix has \(factor.rows) rows")
         }

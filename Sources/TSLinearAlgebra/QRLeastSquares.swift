@@ -33,7 +33,7 @@ public struct QRLeastSquares: Sendable {
     /// The column permutation: `pivot[k]` is the original column in pivoted position k.
     public let pivot: [Int]
     /// Corrections applied to the coefficients (1 = the plain QR solution).
-    public let refinementSteps: Int
+    let refinementSteps: Int
     /// Whether refinement reached a correction below 2⁻⁶⁰ of the coefficients (false: κ·u too large).
     public let refinementConverged: Bool
 
@@ -58,7 +58,7 @@ public struct QRLeastSquares: Sendable {
     }
 
     /// Automatic mode: largest κ̂·u for taking (XᵀX)⁻¹ from R₁₁⁻¹: 2⁻⁴⁶, i.e. κ̂ ≤ 128.
-    public static let automaticConditionThreshold = 0x1p-46
+    static let automaticConditionThreshold = 0x1p-46
     /// Automatic mode: largest first correction ‖S dβ₁‖∞ / ‖S β₀‖∞ for taking (XᵀX)⁻¹ from R₁₁⁻¹.
     public static let automaticCorrectionThreshold = 0x1p-40
 

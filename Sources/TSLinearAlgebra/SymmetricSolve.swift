@@ -2,7 +2,7 @@ import CLAPACK
 
 /// Solves A x = b for symmetric (possibly indefinite) A by Bunch–Kaufman diagonal pivoting
 /// (LAPACK `dsysv`). Only the upper triangle of A is read.
-public func symmetricSolve(_ a: Matrix, _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
+func symmetricSolve(_ a: Matrix, _ b: [Double]) throws(LinearAlgebraError) -> [Double] {
     guard a.rows == a.columns, b.count == a.rows else {
         throw .dimensionMismatch("symmetric solve needs n×n and n, got \(a.rows)×\(a.columns) and \(b.count)")
     }

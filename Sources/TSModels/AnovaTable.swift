@@ -1,5 +1,6 @@
 import TSDistributions
 import TSLinearAlgebra
+import TSCore
 
 /// One line of an analysis-of-variance table.
 public struct AnovaRow: Sendable, Equatable {

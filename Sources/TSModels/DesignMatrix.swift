@@ -1,4 +1,5 @@
 import TSLinearAlgebra
+import TSCore
 
 /// A model term (an arm factor, a covariate) and the design columns that code it.
 public struct ModelTerm: Sendable, Equatable {

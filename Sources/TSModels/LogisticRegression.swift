@@ -1,6 +1,7 @@
 import Foundation
 import TSDistributions
 import TSLinearAlgebra
+import TSCore
 
 /// Logistic regression (binomial family, logit link) by iteratively reweighted least squares, each step a
 /// weighted least-squares solve on the same pivoted QR as `LinearModelFit` (McCullagh & Nelder 1989, §4.4;

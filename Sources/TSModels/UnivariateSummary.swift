@@ -1,4 +1,5 @@
 import TSLinearAlgebra
+import TSCore
 
 /// Mean, standard deviation (denominator n − 1) and lag-1 autocorrelation of a sample, as certified by
 /// NIST StRD. Two passes in double-word arithmetic: the mean first, then the sums of centred squares and

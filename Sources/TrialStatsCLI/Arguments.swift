@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// Why a flag value was refused, kept by its text while the command line is parsed: ArgumentParser only says
 /// "the value is invalid", and the tool's one-line error adds what is wrong and what is accepted.

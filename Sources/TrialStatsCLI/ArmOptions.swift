@@ -1,5 +1,5 @@
 import ArgumentParser
-import TrialStats
+import TrialStatsKit
 
 /// The per-arm flags shared by `means` and `audit`: one value per arm, arms separated by commas
 /// (intervals: by ';'); see `ArmListRule` for the thousands-separator rule.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats audit`: do a study's printed numbers hang together? One row per check.
 struct AuditCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// Parsing of `trialstats audit` flags into printed values (kept as text so their precision is known).
 enum AuditFlags {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats certify [--datasets NAME,…]`: recomputes every NIST StRD certified value with this build's
 /// numerics and prints the log relative error (correct significant digits) of each.

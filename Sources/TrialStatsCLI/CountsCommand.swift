@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats counts`: effect measures and tests for a table of counts, or, with `--groups` and
 /// `--p-below`, what a printed p-value bound implies for those group sizes. Thin: parses flags,

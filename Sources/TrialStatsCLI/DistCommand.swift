@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats dist NAME --PARAM … (--cdf X | --sf X | --quantile P | --isf P | --pdf X | --logpdf X)`
 struct DistCommand: ParsableCommand {

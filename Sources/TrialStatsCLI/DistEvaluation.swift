@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// One evaluated distribution function: what `dist` prints.
 struct DistributionValue {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// The exit statuses of every command (sysexits.h values where one fits).
 public enum ExitStatus: Int32, CaseIterable, Sendable {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 extension TwoArmTest: ExpressibleByArgument {}
 extension IntervalDistribution: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// What `trialstats means` computes, shared by the flag mode and the `--data` batch mode.
 struct MeansSettings {

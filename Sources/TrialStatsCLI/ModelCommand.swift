@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats model --data FILE.csv --outcome y --arm group [--covariates a,b] [--family gaussian|binomial]`
 struct ModelCommand: ParsableCommand {

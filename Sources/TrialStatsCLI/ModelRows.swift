@@ -1,5 +1,5 @@
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// Turns model fits into result rows: terms, arm comparisons, fit statistics.
 enum ModelRows {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `--format text|csv|json`, shared by every command that prints results.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats proportion --events 7 --n 50`: every interval for one proportion, each naming its method.
 struct ProportionCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats report`: per study a CSV of every recomputed quantity (17 significant digits, method, printed
 /// value beside it) and a plain-text report, plus `index.csv`. All inputs are read and checked, and every file

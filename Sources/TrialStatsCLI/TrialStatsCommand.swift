@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// `trialstats`: the thin command-line face of the TrialStats library. Each subcommand parses
 /// flags, calls the library and prints; no statistics are computed here.

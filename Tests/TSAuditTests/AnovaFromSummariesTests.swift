@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TSDistributions
 @testable import TSAudit
+import TSCore
 
 /// Independent point formulas for the property suite (written out again here, not shared with the library).
 enum AnovaReference {

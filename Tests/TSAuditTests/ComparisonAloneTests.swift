@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// A printed comparison alone. Worked examples from Altman & Bland, BMJ 2011;343:d2304 ("How to obtain the
 /// P value from a confidence interval") and d2090 ("How to obtain the confidence interval from a P value");

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// Prints `x` to `decimals` places as a paper would under `reading`, checked against the project's reading of
 /// the printed text (so a binary value next to a tie is printed the way its interval says).
@@ -42,7 +43,7 @@ func paperP(_ p: Double, _ reading: RoundingReading, _ rng: inout SplitMix64) ->
     func run(ratio: Bool, seed: UInt64) -> (cases: Int, moved: Int, failures: [String]) {
         var rng = SplitMix64(seed: seed)
         var failures: [String] = []
-        var moved = 0
+        var moved = 0, checked = 0
         for i in 0..<Self.cases {
             let reading: RoundingReading = rng.bool() ? .halfUp : .halfEven
             let level = [0.95, 0.95, 0.90, 0.99][rng.int(0...3)]
@@ -60,6 +61,7 @@ func paperP(_ p: Double, _ reading: RoundingReading, _ rng: inout SplitMix64) ->
             let hi = try! PrintedInterval(paperPrint(u, decimals, reading))
             let pp = pv(paperP(p, reading, &rng))
             if ratio, lo.value <= 0 { continue }
+            checked += 1
             let effect = PrintedEffect(measure: ratio ? .rr : .difference, estimate: est, ciLower: lo, ciUpper: hi, p: pp,
                                        level: level, df: df)
             // The true method alone: a finding is inconsistent only when no method reproduces, so the true
@@ -117,13 +119,15 @@ func paperP(_ p: Double, _ reading: RoundingReading, _ rng: inout SplitMix64) ->
             }
             if failures.count > 20 { break }
         }
-        return (Self.cases, moved, failures)
+        return (checked, moved, failures)
     }
 
     @Test func comparisonAloneLinearNeverAccusesTheTrueMethod() {
         let start = Date()
         let r = run(ratio: false, seed: 20_110_808)
         #expect(r.failures.isEmpty, "\(r.failures.prefix(10).joined(separator: "\n"))")
+        // Every draw is checked (none skipped) and every one moves its estimate.
+        #expect(r.cases == Self.cases && r.moved >= Self.cases, "\(r.cases) cases checked, \(r.moved) moved outputs")
         print("comparison alone, linear: \(r.cases) cases, \(r.moved) moved outputs, \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 
@@ -131,6 +135,8 @@ func paperP(_ p: Double, _ reading: RoundingReading, _ rng: inout SplitMix64) ->
         let start = Date()
         let r = run(ratio: true, seed: 2304)
         #expect(r.failures.isEmpty, "\(r.failures.prefix(10).joined(separator: "\n"))")
+        // Draws whose printed lower limit is 0 are skipped (a ratio's limit must be positive): at most 1%.
+        #expect(r.cases >= Self.cases * 99 / 100 && r.moved >= r.cases / 2, "\(r.cases) cases checked, \(r.moved) moved outputs")
         print("comparison alone, ratio: \(r.cases) cases, \(r.moved) moved outputs, \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TSCore
 @testable import TSAudit
+import TSTestSupport
 
 
 /// How a paper's software turns a computed value into printed digits.
@@ -65,18 +66,8 @@ func moved(_ text: String, steps: Int, top: Double = .infinity) -> String? {
     return "\(q / p)." + String(repeating: "0", count: d - frac.count) + frac
 }
 
-/// Reads a committed fixture (Tests/Fixtures/NAME) as rows keyed by header name.
-func loadAuditFixture(_ name: String, filePath: String = #filePath) throws -> [[String: String]] {
-    var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        let up = dir.deletingLastPathComponent()
-        guard up.path != dir.path else { throw InputError(.path(name), "package root not found") }
-        dir = up
-    }
-    let text = try String(contentsOf: dir.appendingPathComponent("Tests/Fixtures/\(name)"), encoding: .utf8)
-    var reader = CSVReader(string: text, name: name)
-    guard let header = try reader.next() else { return [] }
-    var rows: [[String: String]] = []
-    while let r = try reader.next() { rows.append(Dictionary(uniqueKeysWithValues: zip(header.fields, r.fields))) }
-    return rows
+/// The rows of a committed fixture (Tests/Fixtures/NAME) keyed by header name; throws, naming the file and line,
+/// when it is missing, empty or ragged (`Fixtures.table`).
+func loadAuditFixture(_ name: String) throws -> [FixtureRow] {
+    try Fixtures.table(name)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// GRIM (Brown & Heathers 2017, Soc Psychol Personal Sci 8:363) and GRIMMER (Anaya 2016, PeerJ Preprints 4:e2400).
 @Suite struct GRIMChecks {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TSEffects
 @testable import TSAudit
+import TSCore
 
 /// One arm printed as mean, SD, t CI and p against 0: true inputs drawn at random, outputs computed with
 /// the one-sample t (TSEffects.OneArm formulas: mean ∓ t(n − 1)·SD/√n, two-sided p), everything printed as a
@@ -10,7 +11,7 @@ import TSEffects
 @Suite struct OneArmProperties {
     @Test func oneArmTrueMethodIsNeverInconsistent() {
         var g = SplitMix64(seed: 19080)
-        var failures = 0, sizesMissed = 0
+        var failures = 0, sizesMissed = 0, hidden = 0
         var example = ""
         for i in 0..<100_000 {
             let n = g.int(3...400)
@@ -34,9 +35,13 @@ import TSEffects
                 failures += 1
                 if example.isEmpty { example = "\(r.check) \(r.reported) \(r.verdict) n=\(n) \(arm.mean!.text)±\(arm.sd!.text) (\(arm.ciLower!.text), \(arm.ciUpper!.text)) p \(arm.p!.text)" }
             }
-            if hide, let s = rows.first(where: { $0.check == "n" }), let range = s.recomputed, !range.contains(Double(n)) { sizesMissed += 1 }
+            if hide {
+                // Every hidden size must come back as an inferred range holding n (a missing row or range is a miss).
+                hidden += 1
+                if let s = rows.first(where: { $0.check == "n" }), let range = s.recomputed, range.contains(Double(n)) {} else { sizesMissed += 1 }
+            }
         }
         #expect(failures == 0, "\(failures) false inconsistent, e.g. \(example)")
-        #expect(sizesMissed == 0, "\(sizesMissed) hidden sizes not bracketed")
+        #expect(hidden == 100 && sizesMissed == 0, "\(sizesMissed) of \(hidden) hidden sizes not bracketed")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// Test statistics against their p, with the statistic's own rounding. Cases from statcheck's test suite
 /// (Nuijten & Epskamp, R package statcheck, tests/testthat/test-decisionerror.R, test-error.R, test-statcheck.R).

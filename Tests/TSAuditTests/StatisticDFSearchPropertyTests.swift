@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// Property suite for tests printed without df: true df and statistic drawn, p computed on the true df, both
 /// printed as a paper would (statistic 2 decimals, p 3 decimals or "<0.001"); the df search must reproduce
@@ -11,11 +12,12 @@ import Testing
     static let fCases = 300
     static let fBothCases = 4
 
-    func run(_ n: Int, seed: UInt64, kinds: [PrintedTest.Kind], bothF: Bool = false) -> (moved: Int, failures: [String]) {
+    func run(_ n: Int, seed: UInt64, kinds: [PrintedTest.Kind], bothF: Bool = false) -> (checked: Int, moved: Int, failures: [String]) {
         var rng = SplitMix64(seed: seed)
         var failures: [String] = []
-        var moved = 0
+        var moved = 0, checked = 0
         for i in 0..<n {
+            checked += 1
             let reading: RoundingReading = rng.bool() ? .halfUp : .halfEven
             let kind = kinds[rng.int(0...(kinds.count - 1))]
             var d1 = 0.0, d2 = 0.0, x = 0.0
@@ -55,13 +57,15 @@ import Testing
             }
             if failures.count > 20 { break }
         }
-        return (moved, failures)
+        return (checked, moved, failures)
     }
 
     @Test func statisticWithoutDFNeverAccusesTheTrueDF() {
         let start = Date()
         let r = run(Self.cases, seed: 1205, kinds: [.t, .t, .r, .chi2])
         #expect(r.failures.isEmpty, "\(r.failures.prefix(10).joined(separator: "\n"))")
+        // Every case checked; a moved p is tried on every 4th case when one printed step clears the range.
+        #expect(r.checked == Self.cases && r.moved >= Self.cases / 8, "\(r.checked) cases, \(r.moved) moved")
         print("statistic without df (t, r, chi2): \(Self.cases) cases, \(r.moved) moved, \(Date().timeIntervalSince(start)) s")
     }
 
@@ -71,6 +75,7 @@ import Testing
         #expect(r.failures.isEmpty, "\(r.failures.prefix(10).joined(separator: "\n"))")
         let both = run(Self.fBothCases, seed: 46, kinds: [.F], bothF: true)
         #expect(both.failures.isEmpty, "\(both.failures.prefix(10).joined(separator: "\n"))")
+        #expect(r.checked == Self.fCases && both.checked == Self.fBothCases, "\(r.checked) and \(both.checked) cases")
         print("F without df2: \(Self.fCases) cases, both df: \(Self.fBothCases) cases, \(Date().timeIntervalSince(start)) s")
     }
 

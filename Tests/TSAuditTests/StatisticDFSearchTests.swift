@@ -1,5 +1,6 @@
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// Tests printed without df. Cases from statcheck's test suite (Nuijten & Epskamp, R package statcheck,
 /// tests/testthat: test-compute-pvalues.R, test-error.R, test-extract-chi2-tests.R, test-extract-F-tests.R,

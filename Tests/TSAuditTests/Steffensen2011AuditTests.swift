@@ -1,5 +1,6 @@
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// Steffensen LH et al. Can vitamin D3 supplementation prevent bone loss in persons with MS? A placebo-controlled
 /// trial. J Neurol 2011 (PMID 21400196), abstract, hip BMD % change over 96 weeks (copy on VitaminDWiki, 2011-03-30):

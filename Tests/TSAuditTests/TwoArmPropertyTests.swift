@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TSEffects
 @testable import TSAudit
+import TSCore
 
 /// Prints x with `decimals` decimals as a paper would (correctly rounded from the double; exact decimal ties,
 /// which random doubles essentially never hit, are covered by the tie tests in VerdictEngine).

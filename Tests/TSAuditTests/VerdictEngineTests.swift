@@ -1,5 +1,6 @@
 import Testing
 @testable import TSAudit
+import TSCore
 
 /// The verdict engine's rules: a printed number is inconsistent only when a method had all its inputs and no
 /// plausible method reproduces it; what cannot be checked says what is missing; ties are decided in decimal.

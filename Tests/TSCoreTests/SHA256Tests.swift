@@ -1,5 +1,5 @@
 import Testing
-import TSCore
+@testable import TSCore
 
 /// SHA-256 against the examples of NIST FIPS 180-4 (and its example document, csrc.nist.gov "SHA256.pdf")
 /// and the empty message; the padding boundary (55, 56, 63, 64 bytes) against Python's hashlib.

@@ -133,7 +133,10 @@ struct DistributionPropertyTests {
     func monotone(_ c: ContinuousCase) throws {
         let d = try c.make()
         var prevCDF = -Double.infinity, prevSF = Double.infinity, prevX = -Double.infinity
+        var checked = 0
+        defer { #expect(checked >= 10, "\(c.label): only \(checked) grid points compared") }
         for x in c.grid.sorted() where x > prevX {
+            checked += 1
             let lo = d.cdf(x), up = d.sf(x)
             #expect(lo >= prevCDF, "\(c.label): cdf(\(x)) = \(lo) < cdf(\(prevX)) = \(prevCDF)")
             #expect(up <= prevSF, "\(c.label): sf(\(x)) = \(up) > sf(\(prevX)) = \(prevSF)")
@@ -148,6 +151,7 @@ struct DistributionPropertyTests {
     func symmetry(_ label: String) throws {
         let c = PropertyGrids.continuous.first { $0.label == label }!
         let d = try c.make()
+        #expect(c.grid.count >= 10, "\(label): only \(c.grid.count) grid points")
         for x in c.grid {
             #expect(d.cdf(-x) == d.sf(x), "\(label) x=\(x): cdf(−x) \(d.cdf(-x)) sf(x) \(d.sf(x))")
             #expect(d.pdf(-x) == d.pdf(x), "\(label) x=\(x): pdf not even")
@@ -158,6 +162,7 @@ struct DistributionPropertyTests {
           arguments: PropertyGrids.discrete)
     func discreteQuantileDefinition(_ c: DiscreteCase) throws {
         let d = try c.make()
+        #expect(PropertyGrids.probabilities.count >= 10)
         // Checked on the smaller tail, which is the one the search decides on and the one with full relative
         // accuracy: for p > ½, "cdf(k) ≥ p" is "sf(k) ≤ 1 − p" with 1 − p exact.
         for p in PropertyGrids.probabilities {
@@ -184,6 +189,7 @@ struct DistributionPropertyTests {
     func discreteMonotone(_ c: DiscreteCase) throws {
         let d = try c.make()
         var prevCDF = d.cdf(c.ks.lowerBound - 1), prevSF = d.sf(c.ks.lowerBound - 1)
+        #expect(c.ks.count >= 2, "\(c.label): \(c.ks.count) points")
         for k in c.ks {
             let lo = d.cdf(k), up = d.sf(k), m = d.pmf(k)
             #expect(lo >= prevCDF && up <= prevSF, "\(c.label): not monotone at k=\(k)")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-import TSDistributions
+@testable import TSDistributions
+import TSTestSupport
 
 /// Reference rows produced by Tests/Reference/special_beta.py (mpmath, 50 digits) into
 /// Tests/Fixtures/special_beta.csv: tag,kind,a,b,u,v,r1,r2.
@@ -16,24 +17,19 @@ private struct BetaReferenceRow {
     var r2: Double
 }
 
-private let betaReferenceRows: [BetaReferenceRow] = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-        url.deleteLastPathComponent()
+private let betaReferenceResult = Result { () throws -> [BetaReferenceRow] in
+    try Fixtures.lines("special_beta.csv", fields: 8).map { line in
+        BetaReferenceRow(tag: line.fields[0], kind: line.fields[1], a: try line.double(2), b: try line.double(3),
+                         u: try line.double(4), v: try line.double(5), r1: try line.double(6), r2: try line.double(7))
     }
-    let file = url.appendingPathComponent("Tests/Fixtures/special_beta.csv")
-    guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").dropFirst().compactMap { line in
-        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard f.count == 8, let a = Double(f[2]), let b = Double(f[3]), let u = Double(f[4]), let v = Double(f[5]),
-            let r1 = Double(f[6]), let r2 = Double(f[7])
-        else { return nil }
-        return BetaReferenceRow(tag: f[0], kind: f[1], a: a, b: b, u: u, v: v, r1: r1, r2: r2)
-    }
-}()
+}
 
+/// The fixture's rows; throws, naming the file and line, when it is missing or a field is not a number.
+private var betaReferenceRows: [BetaReferenceRow] { get throws { try betaReferenceResult.get() } }
+
+/// `Tolerance.relativeError`: a reference of 0 admits only 0, a NaN never passes.
 private func relativeError(_ computed: Double, _ reference: Double) -> Double {
-    abs(computed - reference) / abs(reference)
+    Tolerance.relativeError(computed, reference)
 }
 
 /// The accuracy target for I_x(a,b), 1 - I_x(a,b) and the inverse: 1e-13 relative. Measured worst case on the
@@ -46,8 +42,8 @@ struct IncompleteBetaReferenceTests {
     @Test(
         "I_x(a,b) and its complement match mpmath to 1e-13 relative, per region",
         arguments: ["random", "random-xsmall", "random-ysmall", "grid", "student-t", "F", "binomial", "deep-tail"])
-    func ratiosMatchReference(tag: String) {
-        let rows = betaReferenceRows.filter { $0.tag == tag && $0.kind == "ratio" }
+    func ratiosMatchReference(tag: String) throws {
+        let rows = try betaReferenceRows.filter { $0.tag == tag && $0.kind == "ratio" }
         #expect(rows.count > 50)
         var worst = 0.0
         for row in rows {
@@ -70,8 +66,8 @@ struct IncompleteBetaReferenceTests {
     @Test(
         "inverseBeta recovers x (and the small y) to 1e-13 relative for p or q from 1e-300 to 0.5",
         arguments: ["inverse-lower", "inverse-upper"])
-    func inverseMatchesReference(tag: String) {
-        let rows = betaReferenceRows.filter { $0.tag == tag }
+    func inverseMatchesReference(tag: String) throws {
+        let rows = try betaReferenceRows.filter { $0.tag == tag }
         #expect(rows.count > 300)
         var worst = 0.0
         for row in rows {
@@ -85,8 +81,8 @@ struct IncompleteBetaReferenceTests {
     }
 
     @Test("logBeta matches mpmath log-gammas for a, b in [0.01, 3e7]")
-    func logBetaMatchesReference() {
-        let rows = betaReferenceRows.filter { $0.kind == "logbeta" }
+    func logBetaMatchesReference() throws {
+        let rows = try betaReferenceRows.filter { $0.kind == "logbeta" }
         #expect(rows.count > 100)
         for row in rows {
             let got = Special.logBeta(row.a, row.b)
@@ -97,8 +93,8 @@ struct IncompleteBetaReferenceTests {
     }
 
     @Test("logBetaDensityPrefix matches mpmath within 20 sd of the mean")
-    func logPrefixMatchesReference() {
-        let rows = betaReferenceRows.filter { $0.kind == "prefix" }
+    func logPrefixMatchesReference() throws {
+        let rows = try betaReferenceRows.filter { $0.kind == "prefix" }
         #expect(rows.count > 100)
         for row in rows {
             let got = Special.logBetaDensityPrefix(a: row.a, b: row.b, x: row.u, y: row.v)
@@ -111,7 +107,7 @@ struct IncompleteBetaReferenceTests {
 @Suite("Incomplete beta ratio identities and edge cases")
 struct IncompleteBetaIdentityTests {
     @Test("Closed forms: I_x(a,1) = x^a, I_x(1,b) = 1 - y^b, I_x(1/2,1/2) = (2/pi) asin(sqrt x)")
-    func closedForms() {
+    func closedForms() throws {
         for a in [0.05, 0.7, 3.0, 250.0, 1e6] {
             for x in [1e-5, 0.2, 0.5, 0.9] {
                 let r = Special.betaRatios(a: a, b: 1, x: x, y: 1 - x)
@@ -131,7 +127,7 @@ struct IncompleteBetaIdentityTests {
     }
 
     @Test("Swapping (a,b,x,y) to (b,a,y,x) swaps p and q")
-    func symmetry() {
+    func symmetry() throws {
         for a in [0.05, 0.9, 2.5, 45.0, 1e3, 2e6] {
             for b in [0.3, 1.0, 17.0, 120.0, 5e5] {
                 for x in [1e-7, 0.01, 0.3, 0.5, 0.8] {
@@ -146,7 +142,7 @@ struct IncompleteBetaIdentityTests {
     }
 
     @Test("Edge cases: x = 0 or y = 0, invalid parameters give NaN")
-    func edgeCases() {
+    func edgeCases() throws {
         #expect(Special.betaRatios(a: 2, b: 3, x: 0, y: 1) == (0, 1))
         #expect(Special.betaRatios(a: 2, b: 3, x: 1, y: 0) == (1, 0))
         #expect(Special.betaRatios(a: -1, b: 3, x: 0.5, y: 0.5).p.isNaN)
@@ -161,7 +157,7 @@ struct IncompleteBetaIdentityTests {
     }
 
     @Test("inverseBeta brackets the root within a few ulps over extreme shapes and tails")
-    func inverseBracketsRoot() {
+    func inverseBracketsRoot() throws {
         let shapes = [0.05, 0.5, 1.0, 3.0, 50.0, 1e4, 1e7]
         let probabilities = [1e-300, 1e-100, 1e-20, 1e-5, 0.1, 0.5]
         for a in shapes {

@@ -1,5 +1,6 @@
 import Testing
 import TSCore
+import TSTestSupport
 @testable import TSEffects
 
 @Suite struct ReferenceMpmath {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import TSLinearAlgebra
+import TSCore
 
 @Suite struct NISTLinearRegression {
     static let names = ["Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
                         "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
 
     /// Every StRD linear-regression set: coefficients, SEs and residual SD to at least 9 correct digits
-    /// (the bar; Filip included, whose bar is 7). Refinement with double-word data gives ≥ 13.
+    /// (the certification target; Filip included, whose bar is 7). Refinement with double-word data gives ≥ 13.
     @Test(arguments: names) func certifiedCoefficientsAndStandardErrors(_ name: String) throws {
         let data = try NISTRegression(name)
         let d = data.design

@@ -1,21 +1,13 @@
 import Foundation
 @testable import TSLinearAlgebra
-
-/// Package root found from this file's path, so fixtures load without bundles.
-func fixtureURL(_ relative: String, file: String = #filePath) -> URL {
-    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        dir = dir.deletingLastPathComponent()
-    }
-    return dir.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
-}
+import TSTestSupport
+import TSCore
 
 /// Log relative error, the StRD measure of correct significant digits (log absolute error when the
-/// certified value is 0), capped at 15 as NIST does for values certified to 15 digits.
+/// certified value is 0), capped at 15 as NIST does for values certified to 15 digits; 0 for a NaN or infinite
+/// result (`Tolerance.lre`).
 func lre(_ computed: Double, _ certified: Double) -> Double {
-    if computed == certified { return 15 }
-    let err = certified == 0 ? abs(computed) : abs(computed - certified) / abs(certified)
-    return min(15, -log10(err))
+    Tolerance.lre(computed, certified, cap: 15)
 }
 
 /// A NIST StRD linear-regression fixture (Tests/Fixtures/nist/*.csv), data parsed as exact decimals.
@@ -25,17 +17,31 @@ struct NISTRegression {
     var rows: [[DoubleWord]] = []
 
     init(_ name: String) throws {
-        let text = try String(contentsOf: fixtureURL("nist/\(name).csv"), encoding: .utf8)
+        let shown = "Tests/Fixtures/nist/\(name).csv"
+        let text = try Fixtures.text("nist/\(name).csv")
         var sawHeader = false
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty && !line.hasPrefix("#") {
+            let location = "\(shown):\(index + 1)"
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             switch cells[0] {
             case "model": model = Array(cells.dropFirst())
-            case "cert": certified[cells[1]] = (Double(cells[2])!, cells[3].isEmpty ? nil : Double(cells[3]))
+            case "cert":
+                guard cells.count == 4, let value = Double(cells[2]), cells[3].isEmpty || Double(cells[3]) != nil else {
+                    throw FixtureError(location, "bad certified value line")
+                }
+                certified[cells[1]] = (value, cells[3].isEmpty ? nil : Double(cells[3]))
             default:
-                if !sawHeader { sawHeader = true } else { rows.append(cells.map { DoubleWord(decimal: $0)! }) }
+                if !sawHeader { sawHeader = true; continue }
+                var row: [DoubleWord] = []
+                for c in cells {
+                    guard let v = DoubleWord(decimal: c) else { throw FixtureError(location, "not a decimal number: \"\(c)\"") }
+                    row.append(v)
+                }
+                rows.append(row)
             }
         }
+        guard !rows.isEmpty, !certified.isEmpty else { throw FixtureError(shown, "no data rows or no certified values") }
     }
 
     /// Design columns in double-word: intercept and x columns, powers of x, or x alone.

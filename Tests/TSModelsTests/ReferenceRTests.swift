@@ -2,26 +2,30 @@ import Foundation
 import Testing
 import TSCore
 @testable import TSModels
+import TSTestSupport
 
 /// R's values from Tests/Reference/models_r.R (Tests/Fixtures/models_r.csv): model → quantity → term → value.
 enum RReference {
-    static let values: [String: [String: [String: Double]]] = {
+    static let loaded = Result { () throws -> [String: [String: [String: Double]]] in
         var out: [String: [String: [String: Double]]] = [:]
-        guard let text = try? String(contentsOf: fixtureURL("models_r.csv"), encoding: .utf8) else { return out }
-        for line in text.split(separator: "\n").dropFirst() {
-            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            out[c[0], default: [:]][c[1], default: [:]][c[2]] = Double(c[3])
+        for line in try Fixtures.lines("models_r.csv", fields: 4) {
+            let (model, quantity, term) = (try line.string(0), try line.string(1), try line.string(2))
+            guard out[model]?[quantity]?[term] == nil else { throw FixtureError(line.location, "\(model) \(quantity) \(term) given twice") }
+            out[model, default: [:]][quantity, default: [:]][term] = try line.double(3)
         }
         return out
-    }()
+    }
+    /// R's values; throws (naming the file and line) when the fixture is missing or a value is not a number.
+    static var values: [String: [String: [String: Double]]] { get throws { try loaded.get() } }
 
     static func frame(_ name: String, outcome: String, arm: String, covariates: [String], family: ModelFamily = .gaussian) throws -> ModelFrame.Result {
-        let text = try String(contentsOf: fixtureURL("models_data_\(name).csv"), encoding: .utf8)
+        let text = try Fixtures.text("models_data_\(name).csv")
         return try ModelFrame(csv: text, name: name).design(outcome: outcome, arm: arm, covariates: covariates, family: family)
     }
 }
 
-func relErr(_ a: Double, _ b: Double) -> Double { b == 0 ? abs(a) : abs(a - b) / abs(b) }
+/// Relative error, absolute at a reference of 0 (`Tolerance.mixedError`; a NaN never passes).
+func relErr(_ a: Double, _ b: Double) -> Double { Tolerance.mixedError(a, b) }
 
 @Suite struct ReferenceR {
     /// lm on ToothGrowth (len ~ supp + dose), warpbreaks (breaks ~ wool + tension) and the unadjusted
@@ -35,7 +39,7 @@ func relErr(_ a: Double, _ b: Double) -> Double { b == 0 ? abs(a) : abs(a - b) /
         let frame = try RReference.frame(data, outcome: y, arm: arm, covariates: cov)
         let design = adjusted == 1 ? frame.design : frame.design.leadingTerms(1)
         let fit = try LinearModelFit(design)
-        let r = try #require(RReference.values[model])
+        let r = try #require(try RReference.values[model])
         for c in fit.coefficients {
             #expect(relErr(c.estimate, r["estimate"]![c.name]!) < 1e-12, "\(model) \(c.name)")
             #expect(relErr(c.se, r["se"]![c.name]!) < 1e-12)
@@ -64,7 +68,7 @@ func relErr(_ a: Double, _ b: Double) -> Double { b == 0 ? abs(a) : abs(a - b) /
         let frame = try RReference.frame("infert", outcome: "case", arm: "education", covariates: cov, family: .binomial)
         let design = adjusted == 1 ? frame.design : frame.design.leadingTerms(1)
         let fit = try LogisticRegressionFit(design)
-        let r = try #require(RReference.values[model])
+        let r = try #require(try RReference.values[model])
         for c in fit.coefficients {
             let scale = abs(r["estimate"]![c.name]!) < 0.1 ? r["se"]![c.name]! : r["estimate"]![c.name]!
             #expect(abs(c.estimate - r["estimate"]![c.name]!) / abs(scale) < 1e-9, "\(model) \(c.name)")
@@ -84,7 +88,7 @@ func relErr(_ a: Double, _ b: Double) -> Double { b == 0 ? abs(a) : abs(a - b) /
     @Test func ancovaReportsAdjustedAndUnadjusted() throws {
         let a = try Ancova(try RReference.frame("toothgrowth", outcome: "len", arm: "supp", covariates: ["dose"]))
         #expect(a.differences.count == 1 && a.differences[0].label == "VC vs OJ")
-        #expect(relErr(a.differences[0].adjusted.se, RReference.values["toothgrowth_adjusted"]!["se"]!["suppVC"]!) < 1e-12)
-        #expect(relErr(a.differences[0].unadjusted.se, RReference.values["toothgrowth_unadjusted"]!["se"]!["suppVC"]!) < 1e-12)
+        #expect(relErr(a.differences[0].adjusted.se, (try RReference.values)["toothgrowth_adjusted"]!["se"]!["suppVC"]!) < 1e-12)
+        #expect(relErr(a.differences[0].unadjusted.se, (try RReference.values)["toothgrowth_unadjusted"]!["se"]!["suppVC"]!) < 1e-12)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TSCore
 @testable import TSReports
+import TSTestSupport
 
 /// The malformed corpus of Tests/Fixtures/malformed (82 files and folders) run through `report`: each case is
 /// planted in a copy of Datasets/ and must stop the run with its exact `file:line:column` message before any
@@ -14,9 +15,9 @@ enum MalformedCorpus {
     static let folder = packageRoot().appendingPathComponent("Tests/Fixtures/malformed").resolvingSymlinksInPath()
 
     /// (fixture, message with the fixture name as its location prefix) parsed from the TSStudies test source.
-    static let expectations: [(file: String, message: String)] = {
-        let source = packageRoot().appendingPathComponent("Tests/TSStudiesTests/MalformedCorpusTests.swift").resolvingSymlinksInPath()
-        guard let text = try? String(contentsOf: source, encoding: .utf8) else { return [] }
+    static let parsed = Result { () throws -> [(file: String, message: String)] in
+        let source = try Fixtures.packageURL("Tests/TSStudiesTests/MalformedCorpusTests.swift").resolvingSymlinksInPath()
+        let text = try String(contentsOf: source, encoding: .utf8)
         var out: [(String, String)] = []
         for line in text.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)
@@ -29,9 +30,13 @@ enum MalformedCorpus {
                 .replacingOccurrences(of: "\\\\", with: "\\")
             out.append((file, message))
         }
+        guard !out.isEmpty else { throw FixtureError(source.path, "no (\"file\", \"message\") lines found") }
         return out
-    }()
+    }
+    /// The expectations; throws when the TSStudies test source is missing or holds none.
+    static var expectations: [(file: String, message: String)] { get throws { try parsed.get() } }
 
+    /// The corpus folder's entries (empty when it is missing, which `theCorpusIsReadWholeFromTheStudiesTest` fails).
     static var fixtures: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
@@ -63,15 +68,17 @@ enum MalformedCorpus {
 }
 
 @Suite struct NothingWrittenOnError {
-    @Test func theCorpusIsReadWholeFromTheStudiesTest() {
+    @Test func theCorpusIsReadWholeFromTheStudiesTest() throws {
         // Every fixture has exactly one expectation, and there are at least 50.
-        #expect(MalformedCorpus.expectations.map(\.file).sorted() == MalformedCorpus.fixtures)
-        #expect(MalformedCorpus.expectations.count >= 50)
+        let expectations = try MalformedCorpus.expectations
+        #expect(expectations.map(\.file).sorted() == MalformedCorpus.fixtures)
+        #expect(expectations.count >= 50)
+        #expect(MalformedCorpus.fixtures.count >= 50)
     }
 
     @Test(arguments: MalformedCorpus.fixtures)
     func malformedDatasetStopsTheReportWithItsExactMessageAndWritesNothing(fixture: String) throws {
-        let expected = try #require(MalformedCorpus.expectations.first { $0.file == fixture }).message
+        let expected = try #require(try MalformedCorpus.expectations.first { $0.file == fixture }).message
         let root = try temporaryFolder("malformed")
         defer { try? FileManager.default.removeItem(at: root) }
         let datasets = try copyDatasets(into: root)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TSCore
+@testable import TSCore
 @testable import TSReports
 
 /// The reproducibility stamp: each report names the TrialStats version and, for every file it was computed from,

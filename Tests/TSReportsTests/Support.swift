@@ -1,15 +1,8 @@
 import Foundation
+import TSTestSupport
 
-/// The package root: walk up from this file until Package.swift appears.
-func packageRoot(filePath: String = #filePath) -> URL {
-    var dir = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        let up = dir.deletingLastPathComponent()
-        if up.path == dir.path { break }
-        dir = up
-    }
-    return dir
-}
+/// The package root (`Fixtures.packageRoot`: the folder holding Package.swift, found from TSTestSupport's path).
+func packageRoot() -> URL { Fixtures.packageRoot }
 
 /// A fresh empty folder under the system temporary folder; removed by the caller with `removeItem`.
 func temporaryFolder(_ tag: String) throws -> URL {

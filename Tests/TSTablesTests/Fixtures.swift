@@ -1,36 +1,45 @@
 import Foundation
+import Testing
+import TSTestSupport
 
 /// Reference values from the committed generators (Tests/Reference/tables_*.{py,R}), keyed by
-/// "case|quantity|method". Located from this file's path: walk up to the package root.
+/// "case|quantity|method". A missing or malformed file, or a key written twice, is a recorded issue in every
+/// test that reads it (never an empty table that lets the lookups below skip their checks).
 enum Fixture {
-    static func load(_ name: String) -> [String: Double] {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("Tests/Fixtures/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) {
-                let text = (try? String(contentsOf: candidate, encoding: .utf8)) ?? ""
-                var out: [String: Double] = [:]
-                for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-                    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                    guard f.count == 4, let v = Double(f[3]) else { continue }
-                    out["\(f[0])|\(f[1])|\(f[2])"] = v
-                }
-                return out
-            }
+    static func load(_ name: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for line in try Fixtures.lines(name, fields: 4) {
+            let key = "\(try line.string(0))|\(try line.string(1))|\(try line.string(2))"
+            guard out[key] == nil else { throw FixtureError(line.location, "\(key) given twice") }
+            out[key] = try line.double(3)
         }
-        return [:]
+        return out
     }
 
-    static let mpmath = load("tables_mpmath.csv")
-    static let r = load("tables_r.csv")
+    static let mpmath = Result { try load("tables_mpmath.csv") }
+    static let r = Result { try load("tables_r.csv") }
 
-    static func mp(_ c: String, _ q: String, _ m: String) -> Double? { mpmath["\(c)|\(q)|\(m)"] }
-    static func rv(_ c: String, _ q: String, _ m: String) -> Double? { r["\(c)|\(q)|\(m)"] }
+    /// The value under one key; nil when the fixture has no such key (and a recorded issue when it failed to load).
+    static func value(_ table: Result<[String: Double], any Error>, _ key: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) -> Double? {
+        switch table {
+        case .success(let values): return values[key]
+        case .failure(let error):
+            Issue.record(error, sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
+    static func mp(_ c: String, _ q: String, _ m: String, sourceLocation: SourceLocation = #_sourceLocation) -> Double? {
+        value(mpmath, "\(c)|\(q)|\(m)", sourceLocation: sourceLocation)
+    }
+    static func rv(_ c: String, _ q: String, _ m: String, sourceLocation: SourceLocation = #_sourceLocation) -> Double? {
+        value(r, "\(c)|\(q)|\(m)", sourceLocation: sourceLocation)
+    }
 }
 
-/// |a − b| ≤ tol·max(|b|, floor): relative error with an absolute floor for values near zero.
+/// |a − b| ≤ tol·max(|b|, floor): relative error with an absolute floor for values near zero
+/// (`Tolerance.isClose`; a NaN never passes).
 func close(_ a: Double, _ b: Double, rel: Double, floor: Double = 1e-300) -> Bool {
-    if a == b { return true }
-    return abs(a - b) <= rel * max(abs(b), floor)
+    Tolerance.isClose(a, b, rel: rel, floor: floor)
 }

@@ -1,4 +1,4 @@
-import TrialStats
+import TrialStatsKit
 
 /// Recomputation of two-arm rows in process: per row two `ArmSummary` values and
 /// `TwoArmDifference.difference` (Welch t: difference, SE, Satterthwaite df, 95% CI, two-sided p) — the

@@ -1,4 +1,4 @@
-import TrialStats
+import TrialStatsKit
 
 /// t, chi-square and F quantiles and upper tails at the `Grid` arguments (a distribution value is built per
 /// call, since df varies from call to call as it does across printed results).

@@ -1,4 +1,4 @@
-import TrialStats
+import TrialStatsKit
 
 /// Linear regression y ~ x1 + … + x20 (21 coefficients) on n = 100,000 rows: `LinearModelFit` (pivoted QR,
 /// iterative refinement of coefficients and of every column of (XᵀX)⁻¹, t/F inference), and, for scale,

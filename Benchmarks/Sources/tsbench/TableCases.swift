@@ -1,4 +1,4 @@
-import TrialStats
+import TrialStatsKit
 
 /// Exact tests on fixed tables (the same tables as Tests/TSTablesTests; peers/peers.R uses them too).
 enum TableCases {

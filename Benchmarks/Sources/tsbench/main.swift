@@ -1,5 +1,5 @@
 import Foundation
-import TrialStats
+import TrialStatsKit
 
 /// tsbench — in-process benchmark cases of TrialStats (release build; see Benchmarks/README.md).
 ///   tsbench dist   [--reps N] [--out DIR]

@@ -9,7 +9,7 @@ extension Special {
     /// For −0.6 < x < 1.5 uses `log(1+x) = 2 atanh(r)`, `r = x/(2+x)`, so that
     /// `log(1+x) − x = r·(2·Σ_{k≥1} r^{2k}/(2k+1) − x)` (the `−r·x` part is exact algebra, no cancellation);
     /// elsewhere `log(1+x) − x` loses at most about two bits.
-    public static func log1pmx(_ x: Double) -> Double {
+    static func log1pmx(_ x: Double) -> Double {
         if x.isNaN || x < -1 { return .nan }
         if x == -1 { return -.infinity }
         if x > -0.6 && x < 1.5 {
@@ -29,7 +29,7 @@ extension Special {
     /// `δ(n) = δ(n+1) + D(n)`, `D(n) = (n+½)·log(1+1/n) − 1 = Σ_{i≥1} t^{2i}/(2i+1)`, `t = 1/(2n+1)`,
     /// whose terms are all positive. `n < 0.25`: `log Γ(1+n) − (n+½) log n + n − ½ log 2π` directly.
     /// Returns `+∞` at `n = 0` (the limit) and NaN for negative `n`.
-    public static func stirlingError(_ n: Double) -> Double {
+    static func stirlingError(_ n: Double) -> Double {
         if n.isNaN || n < 0 { return .nan }
         if n == 0 { return .infinity }
         if n >= 15 {
@@ -72,7 +72,7 @@ extension Special {
     /// Written as `−x·log1pmx((np − x)/x)` when `x ≤ 2·np`, and as
     /// `np·(log1pmx(w) + w·log(1+w))`, `w = (x − np)/np`, when `x > 2·np`; both are free of cancellation.
     /// `bd0(0, np) = np`.
-    public static func bd0(_ x: Double, _ np: Double) -> Double {
+    static func bd0(_ x: Double, _ np: Double) -> Double {
         if x.isNaN || np.isNaN || x < 0 || np <= 0 { return .nan }
         if x == 0 { return np }
         if x.isInfinite || np.isInfinite { return x == np ? .nan : .infinity }
@@ -94,7 +94,7 @@ extension Special {
     /// Uses the Taylor series of `log Γ(2 + b) = (1−γ) b + Σ_{k≥2} (−1)^k (ζ(k) − 1)/k · b^k`
     /// (Abramowitz & Stegun 6.1.33 shifted by one), `|b| ≤ ½`, with `b = a − 1` for `½ < a ≤ 3/2` and
     /// `log Γ(1 + a) = log Γ(2 + a) − log(1 + a)` for `|a| ≤ ½`; `Double.logGamma(1 + a)` elsewhere.
-    public static func logGamma1p(_ a: Double) -> Double {
+    static func logGamma1p(_ a: Double) -> Double {
         if a.isNaN { return .nan }
         if a >= -0.5 && a <= 0.5 {
             return logGamma2p(a) - Double.log(onePlus: a)
@@ -107,7 +107,7 @@ extension Special {
 
     /// `1/Γ(1 + a) − 1`, accurate relative to its own size for `−½ ≤ a ≤ 3/2` (DiDonato & Morris 1986
     /// call it `gam1`); computed as `expm1(−log Γ(1 + a))` from ``logGamma1p(_:)``.
-    public static func rgamma1pm1(_ a: Double) -> Double {
+    static func rgamma1pm1(_ a: Double) -> Double {
         return Double.expMinusOne(-logGamma1p(a))
     }
 

@@ -14,7 +14,7 @@ extension Special {
     ///   for b < 40, otherwise the continued fraction BFRAC, or near the mean for min(a,b) > 100 the
     ///   erfc-type uniform expansion (BASYM).
     /// Prefactors `x^a y^b / B(a,b)` are computed from double-double exponents (see `logBetaDensityPrefix`).
-    public static func betaRatios(a: Double, b: Double, x: Double, y: Double) -> (p: Double, q: Double) {
+    static func betaRatios(a: Double, b: Double, x: Double, y: Double) -> (p: Double, q: Double) {
         if a.isNaN || b.isNaN || x.isNaN || y.isNaN || a <= 0 || b <= 0 || !a.isFinite || !b.isFinite
             || x < 0 || y < 0 || x > 1 || y > 1
         {

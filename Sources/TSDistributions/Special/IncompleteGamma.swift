@@ -12,18 +12,18 @@ import RealModule
 extension Special {
     /// The regularized incomplete gamma ratios `P(a, x)` and `Q(a, x) = 1 − P(a, x)`, `a > 0`, `x ≥ 0`,
     /// each to about 1e-14 relative accuracy (DiDonato & Morris 1986). NaN for invalid arguments.
-    public static func gammaRatios(a: Double, x: Double) -> (p: Double, q: Double) {
+    static func gammaRatios(a: Double, x: Double) -> (p: Double, q: Double) {
         let r = gammaRatiosAndPrefix(a: a, x: x)
         return (r.p, r.q)
     }
 
     /// The regularized lower incomplete gamma ratio `P(a, x) = γ(a, x)/Γ(a)`.
-    public static func gammaP(_ a: Double, _ x: Double) -> Double {
+    static func gammaP(_ a: Double, _ x: Double) -> Double {
         gammaRatios(a: a, x: x).p
     }
 
     /// The regularized upper incomplete gamma ratio `Q(a, x) = Γ(a, x)/Γ(a)`, accurate far into the tail.
-    public static func gammaQ(_ a: Double, _ x: Double) -> Double {
+    static func gammaQ(_ a: Double, _ x: Double) -> Double {
         gammaRatios(a: a, x: x).q
     }
 

@@ -12,7 +12,7 @@ extension Special {
     /// `½ log(a/2π) − δ(a) − a·φ(x/a − 1)` with Loader's Stirling error `δ` (``stirlingError(_:)``) and
     /// `φ(μ) = μ − log(1 + μ)` evaluated in double word (DiDonato & Morris 1986, §3, `rcomp`);
     /// for `a < 1` as `log a + a log x − x − log Γ(1 + a)`.
-    public static func logGammaDensityPrefix(a: Double, x: Double) -> Double {
+    static func logGammaDensityPrefix(a: Double, x: Double) -> Double {
         if a.isNaN || x.isNaN || !(a > 0) || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x.isInfinite || a.isInfinite { return -.infinity }

@@ -12,7 +12,7 @@ extension Special {
     /// stepping in whichever of x and y is smaller, inside a bracket kept from the signs of `I_x - p`; a step
     /// leaving the bracket is replaced by bisection (geometric when the bracket spans orders of magnitude).
     /// At most 400 evaluations.
-    public static func inverseBeta(a: Double, b: Double, p: Double, q: Double) -> (x: Double, y: Double) {
+    static func inverseBeta(a: Double, b: Double, p: Double, q: Double) -> (x: Double, y: Double) {
         if a.isNaN || b.isNaN || p.isNaN || q.isNaN || a <= 0 || b <= 0 || !a.isFinite || !b.isFinite
             || p < 0 || q < 0 || p > 1 || q > 1
         {

@@ -8,7 +8,7 @@ import RealModule
 
 extension Special {
     /// `x ≥ 0` with `P(a, x) = p`, `a > 0`, `0 ≤ p ≤ 1` (DiDonato & Morris 1986). Accurate for tiny `p`.
-    public static func inverseGammaP(a: Double, p: Double) -> Double {
+    static func inverseGammaP(a: Double, p: Double) -> Double {
         if a.isNaN || p.isNaN || !(a > 0) || a.isInfinite || p < 0 || p > 1 { return .nan }
         if p == 0 { return 0 }
         if p == 1 { return .infinity }
@@ -17,7 +17,7 @@ extension Special {
 
     /// `x ≥ 0` with `Q(a, x) = q`, `a > 0`, `0 ≤ q ≤ 1` (DiDonato & Morris 1986). Accurate for tiny `q`
     /// (down to the smallest normal doubles), where `inverseGammaP(a:p: 1 − q)` could not be.
-    public static func inverseGammaQ(a: Double, q: Double) -> Double {
+    static func inverseGammaQ(a: Double, q: Double) -> Double {
         if a.isNaN || q.isNaN || !(a > 0) || a.isInfinite || q < 0 || q > 1 { return .nan }
         if q == 0 { return .infinity }
         if q == 1 { return 0 }

@@ -14,7 +14,7 @@ extension Special {
     ///   Stirling form;
     /// - both < 8: `Gamma(a) Gamma(b) / Gamma(a+b)` by recurrence to (0.5, 1.5] and the `gam1` series.
     /// Absolute error is a few ulps of max(1, |log B|).
-    public static func logBeta(_ a: Double, _ b: Double) -> Double {
+    static func logBeta(_ a: Double, _ b: Double) -> Double {
         if a.isNaN || b.isNaN || a <= 0 || b <= 0 { return .nan }
         let a0 = Swift.min(a, b)
         let b0 = Swift.max(a, b)
@@ -47,7 +47,7 @@ extension Special {
     /// `lambda = a - (a+b)x`, `rlog1(e) = e - log(1+e)`, carried in double-double so that the result keeps
     /// full relative accuracy when exponentiated even for values near 1e-300. The smaller of x and y is taken
     /// as exact; the log of the larger is `log1p(-smaller)`.
-    public static func logBetaDensityPrefix(a: Double, b: Double, x: Double, y: Double) -> Double {
+    static func logBetaDensityPrefix(a: Double, b: Double, x: Double, y: Double) -> Double {
         if a.isNaN || b.isNaN || x.isNaN || y.isNaN || a <= 0 || b <= 0 { return .nan }
         if x <= 0 || y <= 0 { return -.infinity }
         return betaLogPrefixDD(a: a, b: b, x: x, y: y).value

@@ -2,4 +2,4 @@
 /// and beta ratios and their inverses, and the log-gamma corrections they need.
 ///
 /// Each function lives in its own file and names its source (paper and equation) in its doc comment.
-public enum Special {}
+enum Special {}

@@ -1,4 +1,6 @@
 import TSLinearAlgebra
+import TSModels
+import TSCore
 
 /// One certified value checked: what `trialstats certify` prints.
 public struct CertificationRow: Sendable {
@@ -9,7 +11,7 @@ public struct CertificationRow: Sendable {
     public var computed: Double
     /// Log relative error (`logRelativeError`), capped at 15.
     public var lre: Double
-    /// The minimum LRE for this value, nil where none is set (reported only).
+    /// The minimum LRE `trialstats certify` requires of this value, nil where none is set (reported only).
     public var target: Double?
     public var passes: Bool { target.map { lre >= $0 } ?? true }
 }
@@ -72,7 +74,7 @@ public enum Certification {
                          target: target(set.kind, set.name, statistic))
     }
 
-    /// The bar for one value (nil: reported only).
+    /// The minimum LRE required of one value (nil: reported only).
     public static func target(_ kind: NISTDataset.Kind, _ dataset: String, _ statistic: String) -> Double? {
         switch kind {
         case .linearRegression:

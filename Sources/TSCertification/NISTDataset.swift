@@ -1,4 +1,6 @@
 import TSLinearAlgebra
+import TSModels
+import TSCore
 
 /// A NIST StRD data set in the fixture format of Tests/Fixtures/nist: '#' comment lines (source and
 /// citation), an optional 'model,<kind>[,<degree>]' line, 'cert,<name>,<value>,<sd>' lines, a header, then
@@ -8,7 +10,7 @@ public struct NISTDataset: Sendable {
 
     public let name: String
     public let kind: Kind
-    public let comments: [String]
+    let comments: [String]
     /// ["linear"], ["polynomial", "10"] or ["no_intercept"] for regression sets.
     public let model: [String]
     /// Certified values in file order: (name, value, standard deviation if given).
@@ -58,7 +60,7 @@ public struct NISTDataset: Sendable {
         return out
     }
 
-    /// Undoes the block-repeat compression of Tests/Reference/nist_embed.py: a line '@r,k' means the next
+    /// Undoes the block-repeat compression of the TSNISTEmbed generator (Sources/TSNISTEmbed): a line '@r,k' means the next
     /// k lines occur r times in a row.
     public static func expand(_ compressed: String) -> String {
         let lines = compressed.split(separator: "\n", omittingEmptySubsequences: false)
