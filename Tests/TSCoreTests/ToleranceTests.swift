@@ -11,7 +11,8 @@ import TSTestSupport
         #expect(Tolerance.relativeError(1e-300, 0) == .infinity)
         #expect(Tolerance.relativeError(.nan, 1) == .infinity)
         #expect(Tolerance.relativeError(1, .nan) == .infinity)
-        #expect(Tolerance.relativeError(1e-20, 0, floor: 1e-10) == 1e-10)
+        // Powers of two, so that the quotient |x − y|/floor is exact in binary (1e-20/1e-10 is not 1e-10).
+        #expect(Tolerance.relativeError(0x1p-60, 0, floor: 0x1p-30) == 0x1p-30)
         #expect(Tolerance.relativeError(.nan, 0, floor: 1e-10) == .infinity)
     }
 
