@@ -94,6 +94,6 @@ let package = Package(
         .testTarget(name: "TSAuditTests", dependencies: ["TSAudit", "TSTestSupport"]),
         .testTarget(name: "TSStudiesTests", dependencies: ["TSStudies", "TSTestSupport"]),
         .testTarget(name: "TSReportsTests", dependencies: ["TSReports", "TSTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats", "TSCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["TrialStatsCLI", "trialstats", "TSCore", "TSTestSupport"], exclude: ["Snapshots"]),
     ]
 )

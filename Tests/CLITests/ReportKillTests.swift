@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TSTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,17 +14,6 @@ import Darwin
 /// other input and kills it after a delay drawn by a seeded generator across the whole run, the writing
 /// phase included, and then the folder must equal one reference byte for byte.
 @Suite(.serialized) struct ReportKillTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func packageRoot() -> URL {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { dir = dir.deletingLastPathComponent() }
@@ -85,7 +75,7 @@ import Darwin
         #expect(refA.count == 80 * 2 + 2 && refB.count == 40 * 2 + 2 && refA != refB)
 
         #expect(try Self.run(["report", "A", "--out", "Reports"], in: root).terminationStatus == 0)
-        var rng = SplitMix64(state: 20_261_202)
+        var rng = SplitMix64(seed: 20_261_202)
         var killed = 0, old = 0, new = 0
         for round in 0..<24 {
             let input = round % 2 == 0 ? "B" : "A"

@@ -1,21 +1,11 @@
 import Foundation
 import Testing
+import TSTestSupport
 @testable import TSTables
 
 /// Cross-checks of the exact Fisher–Freeman–Halton network (child-level pruning, exact max-completion
 /// bounds, meet in the middle) against brute-force enumeration written independently here.
 struct FisherFreemanHaltonNetworkTests {
-    /// SplitMix64 (Steele, Lea & Flood 2014): a fixed-seed generator so the random tables never change.
-    struct SplitMix { var s: UInt64
-        mutating func next() -> UInt64 {
-            s &+= 0x9E37_79B9_7F4A_7C15
-            var z = s
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     /// Σ P(T) over all tables with the margins of `counts` and P(T) ≤ P(obs)(1 + 1e-7), by enumerating
     /// every table column by column. Log-factorials are plain running sums of log k (N ≤ 60, so each
@@ -69,7 +59,7 @@ struct FisherFreemanHaltonNetworkTests {
     /// 200 random tables from 2×2 to 4×5 (either orientation), N ≤ 60 (smaller for more cells so that
     /// brute force stays quick), cells drawn with random row/column and cell tilts (up to 16×) so p spans ~1e-8…1.
     @Test func randomTablesMatchBruteForceEnumeration() throws {
-        var rng = SplitMix(s: 20_261_122)
+        var rng = TSTestSupport.SplitMix64(seed: 20_261_122)
         var checked = 0, worst = 0.0, smallest = 1.0
         while checked < 200 {
             let r = 2 + rng.below(3), c = 2 + rng.below(4)

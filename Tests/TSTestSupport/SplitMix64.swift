@@ -1,0 +1,17 @@
+/// SplitMix64 (Steele, Lea & Flood 2014): the one small seeded generator of the test suites, so every random
+/// table, property case and kill moment is the same on every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    /// Uniform in 0..<n (modulo reduction, as the suites have always drawn).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
