@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .library(name: "TrialStatsKit", targets: ["TrialStatsKit"]),
         .executable(name: "trialstats", targets: ["trialstats"]),
+        // The commands as a library, so a command can be run in process (the fuzz package in Fuzz/ uses it).
+        .library(name: "TrialStatsCLI", targets: ["TrialStatsCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -50,6 +50,10 @@ public struct DistributionError: Error, Sendable, Equatable, CustomStringConvert
             throw DistributionError(parameter: name, message: "must be finite, got \(value)")
         }
         if value <= 0 { throw DistributionError(parameter: name, message: "must be > 0, got \(value)") }
+        // A subnormal parameter has lost most of its digits, and its reciprocals and logs overflow the formulas.
+        if value < Double.leastNormalMagnitude {
+            throw DistributionError(parameter: name, message: "must be at least 2.2250738585072014e-308 (the smallest normal double), got \(value)")
+        }
     }
 
     /// Throws unless `value` is finite.

@@ -20,6 +20,12 @@ public struct NoncentralT: ContinuousDistribution {
     public let df: Double
     public let ncp: Double
 
+    /// The largest |δ| accepted.
+    public static let maxNoncentrality = 1e4
+    /// Above this ν the mixture integral loses the width of f_S (1/√(2ν)) to rounding (wrong by 30% at ν = 1e19),
+    /// and the large-ν expansion `LargeDF` is used instead.
+    static let maxIntegralDF = 1e16
+
     public init(df: Double, ncp: Double) throws {
         guard df > 0 else { // also rejects NaN
             throw DistributionError(parameter: "df", message: "must be > 0 (got \(df))")
@@ -32,6 +38,10 @@ public struct NoncentralT: ContinuousDistribution {
         guard ncp.isFinite else {
             throw DistributionError(parameter: "ncp", message: "must be finite (got \(ncp))")
         }
+        // The quadrature is checked against mpmath up to |δ| = 1e4 (to 1e-15); at δ = 1e8 it is wrong by 1e-7.
+        guard abs(ncp) <= Self.maxNoncentrality else {
+            throw DistributionError(parameter: "ncp", message: "must be within ±1e4, the range whose accuracy is verified (got \(ncp))")
+        }
         self.df = df
         self.ncp = ncp
     }
@@ -41,7 +51,9 @@ public struct NoncentralT: ContinuousDistribution {
         if t == -.infinity { return 0 }
         if t == .infinity { return 1 }
         if df == .infinity { return StandardNormal.lowerTail(DoubleWord.twoSum(t, -ncp)) }
-        return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .lower).value()
+        if df > Self.maxIntegralDF { return LargeDF(df: df, ncp: ncp, t: t).cdf }
+        // The quadrature's normalisation is exact to ~1e-15, which may put a value near 1 just above it.
+        return min(1, NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .lower).value())
     }
 
     public func sf(_ t: Double) -> Double {
@@ -49,13 +61,16 @@ public struct NoncentralT: ContinuousDistribution {
         if t == -.infinity { return 1 }
         if t == .infinity { return 0 }
         if df == .infinity { return StandardNormal.lowerTail(-DoubleWord.twoSum(t, -ncp)) }
-        return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .upper).value()
+        if df > Self.maxIntegralDF { return LargeDF(df: df, ncp: ncp, t: t).sf }
+        return min(1, NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .upper).value())
     }
 
     public func pdf(_ t: Double) -> Double {
         if t.isNaN { return .nan }
         if t.isInfinite { return 0 }
         if df == .infinity { return StandardNormal.density(DoubleWord.twoSum(t, -ncp)) }
+        if df > Self.maxIntegralDF { return LargeDF(df: df, ncp: ncp, t: t).pdf }
+        if abs(t) > farT { return Double.exp(logPDF(t)) }
         return NoncentralTIntegral(df: df, ncp: ncp, t: t, kind: .density).value()
     }
 
@@ -63,14 +78,25 @@ public struct NoncentralT: ContinuousDistribution {
     /// below about −708) it is computed in log space from the same mixture (`logDensityInLogSpace`), so a density
     /// too small for a double still has a finite log.
     public func logPDF(_ t: Double) -> Double {
+        if abs(t) > farT && t.isFinite && df <= Self.maxIntegralDF {
+            // pdf(t) = c ∫ s^ν exp(−(t s − δ)²/2 − ν s²/2) ds; with w = |t| s the last term is ν w²/(2t²), below
+            // 1e-19 of the rest beyond `farT`, so pdf(t) = pdf(±T)·(T/|t|)^{ν+1} there to every digit.
+            let far = farT
+            return logDensityInLogSpace(t < 0 ? -far : far) - (df + 1) * (Double.log(abs(t)) - Double.log(far))
+        }
         let p = pdf(t)
-        if p >= Double.leastNormalMagnitude || t.isNaN || t.isInfinite { return Double.log(p) }
+        if p >= Double.leastNormalMagnitude || t.isNaN || t.isInfinite || df > Self.maxIntegralDF { return Double.log(p) }
         if df == .infinity {
             let z = DoubleWord.twoSum(t, -ncp)
             return -0.5 * (z.hi * z.hi + 2 * z.hi * z.lo) - 0.5 * Double.log(2 * Double.pi)
         }
         return logDensityInLogSpace(t)
     }
+
+    /// Beyond this |t| the density is scaled from its value here (the mixture's t² terms grow towards overflow):
+    /// T = 1e10 (1 + |δ|)(1 + ν) makes ν w²/(2T²) < 1e-19 wherever the integrand over w = |t| s has weight.
+    var farT: Double { 1e10 * (1 + abs(ncp)) * (1 + df) }
+
 
     /// log pdf(t) from pdf(t) = c ∫₀^∞ s^ν exp(−(t s − δ)²/2 − ν s²/2) ds with c = 2 ν^{ν/2} / (2^{ν/2} Γ(ν/2) √(2π))
     /// (the mixture over S = √(V/ν) above, f_S written out). Completing the square with A = t² + ν, μ = tδ/A:

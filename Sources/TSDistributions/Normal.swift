@@ -27,6 +27,8 @@ public struct Normal: ContinuousDistribution {
     /// z = (x − mean)/sd as hi + lo.
     func standardize(_ x: Double) -> DoubleWord {
         let d = DoubleWord.twoSum(x, -mean)
+        // x − mean beyond the double range (x = −1e308, mean = 1e308): halve both, exactly, and the sd with them.
+        if !d.hi.isFinite { return DoubleWord.twoSum(0.5 * x, -0.5 * mean) / (0.5 * sd) }
         if sd == 1 { return d }
         return d / sd
     }

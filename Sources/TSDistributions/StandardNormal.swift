@@ -56,6 +56,8 @@ enum StandardNormal {
     /// φ(z) for z = hi + lo with z² formed exactly, so the density keeps full relative accuracy
     /// for |z| up to 38 (plain exp(−z²/2) loses about z²·ε/2).
     static func density(_ z: DoubleWord) -> Double {
+        // φ(39) ≈ 1e-331 is below the least subnormal; beyond it z² may overflow and its error term be NaN.
+        if !(abs(z.hi) < 39) { return z.hi.isNaN ? .nan : 0 }
         let sq = DoubleWord.twoProduct(z.hi, z.hi)
         let small = 0.5 * sq.lo + z.hi * z.lo
         return invSqrt2Pi * Double.exp(-0.5 * sq.hi) * (1 - small)
@@ -63,6 +65,9 @@ enum StandardNormal {
 
     /// log φ(z) for z = hi + lo.
     static func logDensity(_ z: DoubleWord) -> Double {
+        // Beyond |z| = 1e150 the error terms are below the rounding of z²/2 (and would be NaN once z² overflows);
+        // past |z| ≈ 1.9e154 the value itself is below −1.8e308 and rounds to −∞.
+        if abs(z.hi) > 1e150 { return -0.5 * (z.hi * z.hi) }
         let sq = DoubleWord.twoProduct(z.hi, z.hi)
         return -0.5 * sq.hi - (0.5 * sq.lo + z.hi * z.lo) - logSqrt2Pi
     }

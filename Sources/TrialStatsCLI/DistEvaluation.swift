@@ -118,6 +118,11 @@ struct DistributionEvaluation {
         } else {
             fatalError("unreachable: every case sets one distribution")
         }
+        // NaN for a number argument: the parameters and argument lie where the library refuses to guess.
+        if result.isNaN {
+            throw CLIFailure.usage(flag, "\(c.name.rawValue)(\(params)) cannot be evaluated at \(text) to double accuracy; "
+                                   + "this lies outside the range the distribution is computed in")
+        }
         row = DistributionValue(distribution: c.name.rawValue, parameters: params, function: function, argument: arg, value: result)
     }
 }

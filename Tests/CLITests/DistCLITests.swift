@@ -41,6 +41,9 @@ import Testing
         (["dist", "binomial", "--size", "10", "--cdf", "3"], "--prob"),
         (["dist", "binomial", "--n", "10", "--prob", "0.5", "--cdf", "3"], "--n"),
         (["dist", "normal"], "--cdf"),
+        (["dist", "chisq", "--df", "5e-324", "--cdf", "1"], "--df"),
+        (["dist", "noncentral-t", "--df", "3", "--ncp", "2e4", "--cdf", "1"], "--ncp"),
+        (["dist", "noncentral-t", "--df", "1e20", "--ncp", "0", "--sf", "1e8"], "--sf"),
     ])
     func badInputIsOneLineNamingTheFlag(arguments: [String], flag: String) throws {
         let r = try CLIRunner.run(arguments)
