@@ -27,6 +27,13 @@ public enum GRIMMER {
     public static func check(mean: PrintedInterval, sd: PrintedInterval, n: Int, arm: String = "") -> AuditRow {
         let method = "SD² = (Q − T²/n)/(n − 1), Q ≡ T (mod 2), n = \(n)"
         guard n >= 2 else { return .unchecked("grimmer", arm: arm, reported: sd.text, missing: "n ≥ 2") }
+        // Totals and sums of squares are searched as integers held exactly in a double: beyond 2^53 the search
+        // could miss an attainable SD, and a missed SD must never read as an impossible one.
+        let m = mean.anyReading, sdBox = sd.anyReading, nn = Double(n)
+        let largestQ = (nn - 1) * (sdBox.upper + 1) * (sdBox.upper + 1) + nn * max(m.lower * m.lower, m.upper * m.upper)
+        guard largestQ.isFinite, largestQ < 0x1p53 else {
+            return .unchecked("grimmer", arm: arm, reported: sd.text, missing: "sums of squares below 2^53 (an exact integer search)")
+        }
         var readings: [RoundingReading] = []
         var sds: [Double] = []
         var parityOnly = false

@@ -19,7 +19,12 @@ public struct CSVRecord: Sendable, Equatable {
 /// inside), LF, CRLF and lone CR line ends, a UTF-8 byte-order mark, and a missing final line end.
 /// Blank lines are skipped. A malformed record (text after a closing quote, or a quote opened and never
 /// closed) throws an `InputError` located at `name:line:column`; the reader then continues with the next record.
+/// Input that is not a table ends the reading after one error, so no input makes it hang or grow without bound:
+/// a NUL byte (a binary file, `/dev/zero`) and a record longer than `maxRecordBytes`. A field that is not valid
+/// UTF-8 is a malformed record.
 public struct CSVReader {
+    /// Longest record read (1 MiB); a longer one ends the input with an error.
+    public static let maxRecordBytes = 1 << 20
     public let name: String
     private let source: () -> [UInt8]?   // next chunk, nil at end
     private var buffer: [UInt8] = []
@@ -28,6 +33,7 @@ public struct CSVReader {
     private var line = 1
     private var column = 1
     private var started = false
+    private var finished = false
 
     /// Reads from a file handle (pass `FileHandle.standardInput` for `-`).
     public init(fileHandle: FileHandle, name: String, chunkSize: Int = 1 << 16) {
@@ -83,6 +89,7 @@ public struct CSVReader {
             started = true
             if peek() == 0xEF, index + 2 < buffer.count, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF { index += 3 }
         }
+        if finished { return nil }
         while consumeLineEnd() {}    // skip blank lines
         guard peek() != nil else { return nil }
         var fields: [String] = []
@@ -90,6 +97,19 @@ public struct CSVReader {
         let recordLine = line
         var problem: InputError? = nil
         var bytes: [UInt8] = []
+        var recordBytes = 0
+        /// An error after which nothing more is read.
+        func fatal(_ line: Int, _ column: Int, _ message: String) -> InputError {
+            finished = true
+            return InputError(.position(file: name, line: line, column: column), message)
+        }
+        func check(_ b: UInt8) throws(InputError) {
+            recordBytes += 1
+            if b == 0 { throw fatal(line, column, "a NUL byte: this is not a text (CSV) file") }
+            if recordBytes > Self.maxRecordBytes {
+                throw fatal(recordLine, 1, "a record longer than \(Self.maxRecordBytes) bytes; this is not a table of summary statistics")
+            }
+        }
         fieldLoop: while true {
             positions.append((line, column))
             bytes.removeAll(keepingCapacity: true)
@@ -97,7 +117,9 @@ public struct CSVReader {
                 let open = (line, column)
                 _ = advance()
                 var closed = false
-                while let b = advance() {
+                while let b = peek() {
+                    try check(b)
+                    _ = advance()
                     if b == 0x22 {
                         if peek() == 0x22 { _ = advance(); bytes.append(0x22) } else { closed = true; break }
                     } else if b == 0x0D {
@@ -121,12 +143,17 @@ public struct CSVReader {
                 }
             } else {
                 while let b = peek(), b != 0x2C, b != 0x0A, b != 0x0D {
+                    try check(b)
                     if b == 0x22, problem == nil {
                         problem = InputError(.position(file: name, line: line, column: column), "quote inside an unquoted field")
                     }
                     bytes.append(b)
                     _ = advance()
                 }
+            }
+            if problem == nil, String(validating: bytes, as: UTF8.self) == nil {
+                let at = positions[positions.count - 1]
+                problem = InputError(.position(file: name, line: at.line, column: at.column), "this field is not valid UTF-8 text")
             }
             fields.append(String(decoding: bytes, as: UTF8.self))
             if peek() == 0x2C { _ = advance(); continue fieldLoop }

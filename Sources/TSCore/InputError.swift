@@ -47,3 +47,31 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 extension InputLocation: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .parameter(value) }
 }
+
+extension InputError {
+    /// Longest text a message quotes whole; a longer one is cut and its length given.
+    public static let quotedLimit = 100
+
+    /// Text from the input as a message quotes it: in double quotes, on one line (line breaks, tabs and other
+    /// control characters shown as `\n`, `\t`, `\u{…}`), and cut after `quotedLimit` characters with the whole
+    /// length named, so a message never echoes a 10 MB cell.
+    public static func quoted(_ text: some StringProtocol) -> String {
+        var shown = "", count = 0
+        for ch in text {
+            count += 1
+            guard count <= quotedLimit else { continue }
+            for u in ch.unicodeScalars {
+                switch u {
+                case "\n": shown += "\\n"
+                case "\r": shown += "\\r"
+                case "\t": shown += "\\t"
+                case _ where u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value)
+                             || u.value == 0x2028 || u.value == 0x2029:
+                    shown += "\\u{\(String(u.value, radix: 16))}"
+                default: shown.unicodeScalars.append(u)
+                }
+            }
+        }
+        return count <= quotedLimit ? "\"\(shown)\"" : "\"\(shown)…\" (\(count) characters)"
+    }
+}

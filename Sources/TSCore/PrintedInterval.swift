@@ -69,13 +69,13 @@ public struct PrintedInterval: Sendable, Equatable, CustomStringConvertible {
             s = s.dropFirst(p.count).drop(while: { $0 == " " })
             break
         }
-        guard !s.isEmpty else { throw InputError(location, "expected a number after \"\(printed)\"") }
+        guard !s.isEmpty else { throw InputError(location, "expected a number after \(InputError.quoted(printed))") }
         let body = String(s)
         let number: (value: Double, decimals: Int)
         do {
             number = try PrintedNumber.parseWithDecimals(body, location: location)
         } catch {
-            throw InputError(location, "expected a number, found \"\(printed)\"")
+            throw InputError(location, "expected a number, found \(InputError.quoted(printed))")
         }
         guard domain.contains(number.value) else {
             throw InputError(location, "\(printed) is outside the possible range \(NumberFormat.readable(domain.lowerBound))…\(NumberFormat.readable(domain.upperBound))")

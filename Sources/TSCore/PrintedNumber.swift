@@ -9,7 +9,7 @@ public enum PrintedNumber {
         let s = normalize(text)
         guard !s.isEmpty else { throw InputError(location, "expected a number, found nothing") }
         guard isPlainDecimal(s), let value = Double(s), value.isFinite else {
-            throw InputError(location, "expected a number, found \"\(text)\"")
+            throw InputError(location, "expected a number, found \(InputError.quoted(text))")
         }
         return value
     }
@@ -35,11 +35,11 @@ public enum PrintedNumber {
     /// Parses a whole count ("1,725" or "1725"); rejects fractions and negatives.
     public static func parseCount(_ text: String, location: InputLocation) throws(InputError) -> Int {
         guard !text.contains("%") else {
-            throw InputError(location, "expected a whole count, found the percentage \"\(text)\"; give the number of participants")
+            throw InputError(location, "expected a whole count, found the percentage \(InputError.quoted(text)); give the number of participants")
         }
         let v = try parse(text, location: location)
         guard v >= 0, v == v.rounded(), v < 9.0e15 else {
-            throw InputError(location, "expected a whole non-negative count, found \"\(text)\"")
+            throw InputError(location, "expected a whole non-negative count, found \(InputError.quoted(text))")
         }
         return Int(v)
     }
@@ -56,12 +56,18 @@ public enum PrintedNumber {
     }
 
     /// Canonical ASCII spelling: minus signs unified, `+`, spaces, thin spaces, `%` and grouping commas removed.
+    /// A space between two digits is a thousands separator ("1 725") and obeys the comma's rule, so "1 2" is not 12.
     static func normalize(_ text: String) -> String {
         var s = ""
-        for ch in text {
+        let chars = Array(text)
+        let spaces: Set<Character> = [" ", "\t", "\u{00A0}", "\u{2009}", "\u{202F}"]
+        for (i, ch) in chars.enumerated() {
             switch ch {
             case "\u{2212}", "\u{2012}", "\u{2013}", "\u{FE63}", "\u{FF0D}": s.append("-")
-            case " ", "\t", "\u{00A0}", "\u{2009}", "\u{202F}", "%": continue
+            case _ where spaces.contains(ch):
+                let next = chars[(i + 1)...].first { !spaces.contains($0) }
+                if let last = s.last, last.isASCII, last.isNumber, s.last != ",", let next, next.isASCII, next.isNumber { s.append(",") }
+            case "%": continue
             default: s.append(ch)
             }
         }
@@ -69,6 +75,7 @@ public enum PrintedNumber {
         if s.contains(",") {
             // Only grouping commas are allowed: 1,725 or 12,345,678.5
             let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count > 1, parts[1].contains(",") { return text }
             let intPart = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
             let groups = intPart.split(separator: ",", omittingEmptySubsequences: false)
             let ok = groups.count > 1 && (1...3).contains(groups[0].count)

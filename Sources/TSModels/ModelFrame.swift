@@ -24,6 +24,12 @@ public struct ModelFrame: Sendable {
         name = reader.name
         guard let head = try reader.next() else { throw InputError(.path(reader.name), "the file is empty") }
         header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        for (i, h) in header.enumerated() {
+            if let first = header[..<i].firstIndex(of: h) {
+                throw InputError(.position(file: name, line: head.line, column: head.positions[i].column),
+                                 "column \(InputError.quoted(h)) appears twice (first as column \(first + 1)); columns are named once")
+            }
+        }
         var cells: [[String]] = [], positions: [[(line: Int, column: Int)]] = []
         while let rec = try reader.next() {
             guard rec.fields.count == header.count else {
@@ -52,7 +58,7 @@ public struct ModelFrame: Sendable {
 
     func index(of column: String, parameter: String) throws(InputError) -> Int {
         guard let i = header.firstIndex(of: column) else {
-            throw InputError(.parameter(parameter), "unknown column \"\(column)\" in \(name); columns are: \(header.joined(separator: ", "))")
+            throw InputError(.parameter(parameter), "unknown column \(InputError.quoted(column)) in \(name); columns are: \(header.joined(separator: ", "))")
         }
         return i
     }
@@ -64,7 +70,7 @@ public struct ModelFrame: Sendable {
         if let v = DoubleWord(decimal: s) { return v }
         let at = InputLocation.position(file: name, line: positions[row][col].line, column: positions[row][col].column)
         do { return DoubleWord(try PrintedNumber.parse(s, location: at)) } catch {
-            throw InputError(at, "column \"\(header[col])\": expected a number, found \"\(s)\"")
+            throw InputError(at, "column \(InputError.quoted(header[col])): expected a number, found \(InputError.quoted(s))")
         }
     }
 
@@ -80,7 +86,15 @@ public struct ModelFrame: Sendable {
         let yCol = try index(of: outcome, parameter: "outcome")
         let aCol = try index(of: arm, parameter: "arm")
         var cCols: [Int] = []
-        for c in covariates { cCols.append(try index(of: c, parameter: "covariates")) }
+        guard aCol != yCol else { throw InputError(.parameter("arm"), "\(InputError.quoted(arm)) is the outcome; the arm is another column") }
+        for c in covariates {
+            let i = try index(of: c, parameter: "covariates")
+            guard i != yCol, i != aCol else {
+                throw InputError(.parameter("covariates"), "\(InputError.quoted(c)) is the \(i == yCol ? "outcome" : "arm"); a covariate is another column")
+            }
+            guard !cCols.contains(i) else { throw InputError(.parameter("covariates"), "\(InputError.quoted(c)) is named twice") }
+            cCols.append(i)
+        }
         let used = [yCol, aCol] + cCols
         let keep = cells.indices.filter { r in used.allSatisfy { !Self.isMissing(cells[r][$0]) } }
         guard !keep.isEmpty else { throw InputError(.path(name), "no row has all of \(used.map { header[$0] }.joined(separator: ", ")) present") }
@@ -90,7 +104,7 @@ public struct ModelFrame: Sendable {
             let v = try number(r, yCol)
             if family == .binomial && v.value != 0 && v.value != 1 {
                 throw InputError(.position(file: name, line: positions[r][yCol].line, column: positions[r][yCol].column),
-                                 "column \"\(outcome)\": a binomial outcome must be 0 or 1, found \"\(cells[r][yCol])\"")
+                                 "column \"\(outcome)\": a binomial outcome must be 0 or 1, found \(InputError.quoted(cells[r][yCol]))")
             }
             y.append(v)
         }
@@ -100,7 +114,7 @@ public struct ModelFrame: Sendable {
 
         let levels = Self.sortedLevels(Set(keep.map { cells[$0][aCol] }))
         guard levels.count >= 2 else {
-            throw InputError(.parameter("arm"), "column \"\(arm)\" has one level (\"\(levels.first ?? "")\") among the \(keep.count) complete rows; an arm needs at least two")
+            throw InputError(.parameter("arm"), "column \(InputError.quoted(arm)) has one level (\"\(levels.first ?? "")\") among the \(keep.count) complete rows; an arm needs at least two")
         }
         let armNames = levels.dropFirst().map { arm + $0 }
         for level in levels.dropFirst() { cols.append(keep.map { DoubleWord(cells[$0][aCol] == level ? 1 : 0) }) }
@@ -118,7 +132,7 @@ public struct ModelFrame: Sendable {
             } else {
                 let lv = Self.sortedLevels(Set(keep.map { cells[$0][c] }))
                 guard lv.count >= 2 else {
-                    throw InputError(.parameter("covariates"), "column \"\(header[c])\" has one level (\"\(lv.first ?? "")\") among complete rows")
+                    throw InputError(.parameter("covariates"), "column \(InputError.quoted(header[c])) has one level (\"\(lv.first ?? "")\") among complete rows")
                 }
                 for level in lv.dropFirst() {
                     cols.append(keep.map { DoubleWord(cells[$0][c] == level ? 1 : 0) })

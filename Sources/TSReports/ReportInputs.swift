@@ -93,7 +93,7 @@ public struct ReportInputs: Sendable, Equatable {
                 throw InputError(.position(file: "\(shown)/study.csv", line: 1, column: 1), "a study folder may not be named \"index\": its report would overwrite index.csv")
             }
             if let first = seen[s.id] {
-                throw InputError(.position(file: "\(shown)/study.csv", line: 1, column: 1), "study \"\(s.id)\" is given twice (first as \(first)); its reports would overwrite each other")
+                throw InputError(.position(file: "\(shown)/study.csv", line: 1, column: 1), "study \(InputError.quoted(s.id)) is given twice (first as \(first)); its reports would overwrite each other")
             }
             seen[s.id] = shown
         }

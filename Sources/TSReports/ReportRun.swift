@@ -59,6 +59,15 @@ public enum ReportRun {
         for p in paths where inside(p.hasPrefix("/") ? URL(fileURLWithPath: p) : root.appendingPathComponent(p)) {
             throw InputError(.parameter("output"), "\(output) holds the input \(p) and would be replaced whole; name a folder of its own, such as Reports")
         }
+        // Nor may it lie inside an input folder, where the report would mix with the data it was computed from.
+        for p in paths {
+            let input = (p.hasPrefix("/") ? URL(fileURLWithPath: p) : root.appendingPathComponent(p)).standardizedFileURL.resolvingSymlinksInPath().path
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            if outPath.hasPrefix(input.hasSuffix("/") ? input : input + "/") {
+                throw InputError(.parameter("output"), "\(output) lies inside the input \(p); name a folder outside the data, such as Reports")
+            }
+        }
         let inputs = try ReportInputs.read(paths, base: root)
         let files = files(for: inputs)
         try write(files, to: outURL, shown: output)

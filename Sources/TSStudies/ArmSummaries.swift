@@ -48,7 +48,7 @@ public struct ArmSummaryRow: Sendable, Equatable {
             let timepoint = row.text("timepoint")
             let key = "\(outcome)\u{1}\(timepoint)\u{1}\(arm)"
             if let first = seen[key] {
-                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \"\(outcome)\", timepoint \"\(timepoint)\", arm \"\(arm)\" (first at line \(first))")
+                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \(InputError.quoted(outcome)), timepoint \(InputError.quoted(timepoint)), arm \(InputError.quoted(arm)) (first at line \(first))")
             }
             seen[key] = row.line
             let measure = try row.choice("measure", SummaryMeasure.self)
@@ -57,7 +57,7 @@ public struct ArmSummaryRow: Sendable, Equatable {
             var sd = try row.nonNegative("sd")
             if PrintedPairs.looksLikeMeanSD(meanText) {
                 guard sd == nil else {
-                    throw InputError(row.location("sd"), "sd is given twice: in mean \"\(meanText)\" and in sd")
+                    throw InputError(row.location("sd"), "sd is given twice: in mean \(InputError.quoted(meanText)) and in sd")
                 }
                 let pair = try PrintedPairs.meanSD(meanText, location: row.location("mean"))
                 mean = pair.mean
@@ -73,7 +73,7 @@ public struct ArmSummaryRow: Sendable, Equatable {
                 ciLevel: ci?.level, p: try row.pValue("p"), unit: row.text("unit"),
                 provenance: try Provenance.read(row, valueColumns: valueColumns), location: "\(name):\(row.line)", cellLocations: row.locations)
             if let n = r.n, n.value < 1 {
-                throw InputError(row.location("n"), "n \"\(n.text)\" must be at least 1")
+                throw InputError(row.location("n"), "n \(InputError.quoted(n.text)) must be at least 1")
             }
             out.append(r)
         }

@@ -57,16 +57,16 @@ struct CSVTable {
             let at = InputLocation.position(file: name, line: head.positions[i].line, column: head.positions[i].column)
             guard !column.isEmpty else { throw InputError(at, "column \(i + 1) of the header has no name") }
             guard known.contains(column) else {
-                throw InputError(at, "unknown column \"\(column)\"; the columns are: \((required + optional).joined(separator: ", "))")
+                throw InputError(at, "unknown column \(InputError.quoted(column)); the columns are: \((required + optional).joined(separator: ", "))")
             }
             if let first = seen[column] {
-                throw InputError(at, "column \"\(column)\" appears twice (first as column \(first))")
+                throw InputError(at, "column \(InputError.quoted(column)) appears twice (first as column \(first))")
             }
             seen[column] = i + 1
             header.append(column)
         }
         for column in required where seen[column] == nil {
-            throw InputError(.position(file: name, line: head.line, column: 1), "missing column \"\(column)\"")
+            throw InputError(.position(file: name, line: head.line, column: 1), "missing column \(InputError.quoted(column))")
         }
         self.header = header
         var rows: [Row] = []

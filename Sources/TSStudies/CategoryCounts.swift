@@ -35,12 +35,12 @@ public struct CategoryCountRow: Sendable, Equatable {
             let timepoint = row.text("timepoint")
             let key = [outcome, timepoint, arm, category].joined(separator: "\u{1}")
             if let first = seen[key] {
-                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \"\(outcome)\", arm \"\(arm)\", category \"\(category)\" (first at line \(first))")
+                throw InputError(.position(file: name, line: row.line, column: 1), "duplicate row for outcome \(InputError.quoted(outcome)), arm \(InputError.quoted(arm)), category \(InputError.quoted(category)) (first at line \(first))")
             }
             seen[key] = row.line
             let percent = try row.number("percent")
             if let percent, !(0...100).contains(percent.value) {
-                throw InputError(row.location("percent"), "percent \"\(percent.text)\" is not between 0 and 100")
+                throw InputError(row.location("percent"), "percent \(InputError.quoted(percent.text)) is not between 0 and 100")
             }
             let count = try row.count("count"), total = try row.count("total")
             if let count, let total, count.value > total.value {

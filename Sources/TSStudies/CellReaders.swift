@@ -9,7 +9,7 @@ extension CSVTable.Row {
         guard !t.isEmpty else { return nil }
         let v = try PrintedValue.parse(t, location: location(column))
         guard v.bound == .exact else {
-            throw InputError(location(column), "\(column) \"\(t)\" is a bound; only p may be printed as one")
+            throw InputError(location(column), "\(column) \(InputError.quoted(t)) is a bound; only p may be printed as one")
         }
         return v
     }
@@ -17,7 +17,7 @@ extension CSVTable.Row {
     /// A number that must not be negative (SD, SE).
     func nonNegative(_ column: String) throws(InputError) -> PrintedValue? {
         guard let v = try number(column) else { return nil }
-        guard v.value >= 0 else { throw InputError(location(column), "\(column) \"\(v.text)\" is negative") }
+        guard v.value >= 0 else { throw InputError(location(column), "\(column) \(InputError.quoted(v.text)) is negative") }
         return v
     }
 
@@ -25,7 +25,7 @@ extension CSVTable.Row {
     func count(_ column: String) throws(InputError) -> PrintedValue? {
         guard let v = try number(column) else { return nil }
         guard v.value >= 0, v.value == v.value.rounded(), v.value < 9.0e15, !v.percent else {
-            throw InputError(location(column), "\(column) \"\(v.text)\" is not a whole non-negative count")
+            throw InputError(location(column), "\(column) \(InputError.quoted(v.text)) is not a whole non-negative count")
         }
         return v
     }
@@ -36,7 +36,7 @@ extension CSVTable.Row {
         guard !t.isEmpty else { return nil }
         let v = try PrintedValue.parse(t, location: location(column), label: "p")
         guard v.value >= 0, v.value <= 1, !v.percent else {
-            throw InputError(location(column), "\(column) \"\(t)\" is not a probability between 0 and 1")
+            throw InputError(location(column), "\(column) \(InputError.quoted(t)) is not a probability between 0 and 1")
         }
         return v
     }
@@ -46,7 +46,7 @@ extension CSVTable.Row {
         guard let v = try number(column) else { return nil }
         let level = (v.percent || v.value > 1) ? v.value / 100 : v.value
         guard level > 0, level < 1 else {
-            throw InputError(location(column), "\(column) \"\(v.text)\" is not a level between 0 and 100%")
+            throw InputError(location(column), "\(column) \(InputError.quoted(v.text)) is not a level between 0 and 100%")
         }
         return level
     }
@@ -58,7 +58,7 @@ extension CSVTable.Row {
         var bounds: (lower: PrintedValue, upper: PrintedValue)? = nil
         if !lowerText.isEmpty && upperText.isEmpty {
             guard PrintedPairs.looksLikeInterval(lowerText) else {
-                throw InputError(location("ci_upper"), "ci_upper is empty but ci_lower \"\(lowerText)\" is a single bound")
+                throw InputError(location("ci_upper"), "ci_upper is empty but ci_lower \(InputError.quoted(lowerText)) is a single bound")
             }
             bounds = try PrintedPairs.interval(lowerText, location: location("ci_lower"))
         } else if lowerText.isEmpty && !upperText.isEmpty {
@@ -66,7 +66,7 @@ extension CSVTable.Row {
         } else if !lowerText.isEmpty {
             let lower = try number("ci_lower")!, upper = try number("ci_upper")!
             guard lower.value <= upper.value else {
-                throw InputError(location("ci_upper"), "ci_upper \"\(upperText)\" is below ci_lower \"\(lowerText)\"")
+                throw InputError(location("ci_upper"), "ci_upper \(InputError.quoted(upperText)) is below ci_lower \(InputError.quoted(lowerText))")
             }
             bounds = (lower, upper)
         }
@@ -86,7 +86,7 @@ extension CSVTable.Row {
         let t = text(column)
         guard let v = T(rawValue: t) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw InputError(location(column), "\(column) \"\(t)\" is not one of: \(allowed)")
+            throw InputError(location(column), "\(column) \(InputError.quoted(t)) is not one of: \(allowed)")
         }
         return v
     }

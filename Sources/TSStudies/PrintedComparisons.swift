@@ -57,7 +57,7 @@ public struct PrintedComparisonRow: Sendable, Equatable {
                 throw InputError(row.location("estimate"), "estimate is empty: give the printed estimate, or use measure p-only")
             }
             if let estimate, [.ratio, .oddsRatio, .riskRatio, .hazardRatio].contains(measure), estimate.value <= 0 {
-                throw InputError(row.location("estimate"), "\(measure.rawValue) must be positive, found \"\(estimate.text)\"")
+                throw InputError(row.location("estimate"), "\(measure.rawValue) must be positive, found \(InputError.quoted(estimate.text))")
             }
             out.append(PrintedComparisonRow(
                 outcome: outcome, timepoint: row.text("timepoint"), armA: armA, armB: armB, measure: measure,

@@ -17,15 +17,15 @@ public enum PrintedPairs {
             if p.count == 2 { parts = p; break }
         }
         guard parts.count == 2 else {
-            throw InputError(location, "cannot split \"\(text)\" into two bounds; write it as \"lower to upper\"")
+            throw InputError(location, "cannot split \(InputError.quoted(text)) into two bounds; write it as \"lower to upper\"")
         }
         let lower = try PrintedValue.parse(parts[0], location: location)
         let upper = try PrintedValue.parse(parts[1], location: location)
         guard lower.bound == .exact, upper.bound == .exact else {
-            throw InputError(location, "interval bounds must be plain numbers, found \"\(text)\"")
+            throw InputError(location, "interval bounds must be plain numbers, found \(InputError.quoted(text))")
         }
         guard lower.value <= upper.value else {
-            throw InputError(location, "interval \"\(text)\" has its lower bound above its upper bound")
+            throw InputError(location, "interval \(InputError.quoted(text)) has its lower bound above its upper bound")
         }
         return (lower, upper)
     }
@@ -38,14 +38,14 @@ public enum PrintedPairs {
             if p.count == 2 { parts = p; break }
         }
         guard parts.count == 2 else {
-            throw InputError(location, "cannot split \"\(text)\" into a mean and an SD; write it as \"mean ± SD\"")
+            throw InputError(location, "cannot split \(InputError.quoted(text)) into a mean and an SD; write it as \"mean ± SD\"")
         }
         let mean = try PrintedValue.parse(parts[0], location: location)
         let sd = try PrintedValue.parse(parts[1], location: location)
         guard mean.bound == .exact, sd.bound == .exact else {
-            throw InputError(location, "mean ± SD must be plain numbers, found \"\(text)\"")
+            throw InputError(location, "mean ± SD must be plain numbers, found \(InputError.quoted(text))")
         }
-        guard sd.value >= 0 else { throw InputError(location, "SD in \"\(text)\" is negative") }
+        guard sd.value >= 0 else { throw InputError(location, "SD in \(InputError.quoted(text)) is negative") }
         return (mean, sd)
     }
 

@@ -50,30 +50,30 @@ public struct Provenance: Sendable, Equatable {
             for item in items {
                 let pieces = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let kind = ValueStatus(rawValue: pieces.first ?? "") else {
-                    throw InputError(at, "unknown status \"\(item)\"; use printed, from-elsewhere or inferred, optionally followed by \": column, column\"")
+                    throw InputError(at, "unknown status \(InputError.quoted(item)); use printed, from-elsewhere or inferred, optionally followed by \": column, column\"")
                 }
                 if pieces.count == 1 {
                     guard items.count == 1 else {
-                        throw InputError(at, "status \"\(item)\" names no columns; in a list every item needs \"kind: column\"")
+                        throw InputError(at, "status \(InputError.quoted(item)) names no columns; in a list every item needs \"kind: column\"")
                     }
                     result.rowStatus = kind
                     continue
                 }
                 let columns = pieces[1].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-                guard !columns.isEmpty else { throw InputError(at, "status \"\(item)\" names no columns after \":\"") }
+                guard !columns.isEmpty else { throw InputError(at, "status \(InputError.quoted(item)) names no columns after \":\"") }
                 for column in columns {
                     guard valueColumns.contains(column) else {
-                        throw InputError(at, "status names \"\(column)\", which is not a value column here (\(valueColumns.joined(separator: ", ")))")
+                        throw InputError(at, "status names \(InputError.quoted(column)), which is not a value column here (\(valueColumns.joined(separator: ", ")))")
                     }
                     guard result.columnStatus[column] == nil else {
-                        throw InputError(at, "status names \"\(column)\" twice")
+                        throw InputError(at, "status names \(InputError.quoted(column)) twice")
                     }
                     result.columnStatus[column] = kind
                 }
             }
         }
         if result.hasUnprintedValues && result.reason.isEmpty {
-            throw InputError(row.location("reason"), "reason is empty: status \"\(status)\" needs one (which report, or how the value was inferred)")
+            throw InputError(row.location("reason"), "reason is empty: status \(InputError.quoted(status)) needs one (which report, or how the value was inferred)")
         }
         return result
     }

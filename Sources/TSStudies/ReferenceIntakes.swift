@@ -52,11 +52,11 @@ public struct ReferenceIntake: Sendable, Equatable {
             let text = try row.required("intake", "give the intake as printed (e.g. \"800-2000 IU daily\")")
             let intake = try RegimenParser.parse(text, location: row.location("intake"))
             guard intake.amount != nil, intake.intervalDays != nil else {
-                throw InputError(row.location("intake"), "intake \"\(text)\" needs an amount and a frequency")
+                throw InputError(row.location("intake"), "intake \(InputError.quoted(text)) needs an amount and a frequency")
             }
             let agentKind = AgentKind.classify(agent)
             guard agentKind != .placebo, agentKind != .other else {
-                throw InputError(row.location("agent"), "agent \"\(agent)\" is not \(AgentCatalogue.namesForMessages)")
+                throw InputError(row.location("agent"), "agent \(InputError.quoted(agent)) is not \(AgentCatalogue.namesForMessages)")
             }
             out.append(ReferenceIntake(
                 agent: agent, agentKind: agentKind, kind: kind, intake: intake, population: row.text("population"),

@@ -44,7 +44,7 @@ enum RegimenLexer {
                     if c[i] == ".", !digits.contains("."), isDigit(i + 1) { digits.append("."); i += 1; continue }
                     break
                 }
-                guard let v = Double(digits) else { throw InputError(location, "cannot read the number \"\(digits)\"") }
+                guard let v = Double(digits) else { throw InputError(location, "cannot read the number \(InputError.quoted(digits))") }
                 out.append(.number(v))
                 continue
             }
@@ -61,7 +61,7 @@ enum RegimenLexer {
             }
             if (ch == ">" || ch == "<") && i + 1 < c.count && c[i + 1] == "=" { out.append(.symbol(String([ch, "="]))); i += 2; continue }
             if "/-=,;.".contains(ch) { out.append(.symbol(String(ch))); i += 1; continue }
-            throw InputError(location, "regimen \"\(text)\": cannot read \"\(ch)\"")
+            throw InputError(location, "regimen \(InputError.quoted(text)): cannot read \(InputError.quoted(String(ch)))")
         }
         return out
     }

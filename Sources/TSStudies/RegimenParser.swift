@@ -59,7 +59,7 @@ public enum RegimenParser {
             r = Regimen(text: text)
         }
 
-        func fail(_ message: String) -> InputError { InputError(location, "regimen \"\(text)\": \(message)") }
+        func fail(_ message: String) -> InputError { InputError(location, "regimen \(InputError.quoted(text)): \(message)") }
         func peek(_ k: Int = 0) -> RegimenToken? { i + k < tokens.count ? tokens[i + k] : nil }
         func word(_ k: Int = 0) -> String? { if case .word(let w)? = peek(k) { return w } else { return nil } }
         func isSymbol(_ s: String, _ k: Int = 0) -> Bool { peek(k) == .symbol(s) }
@@ -154,14 +154,14 @@ public enum RegimenParser {
                 case .symbol(let s):
                     i += 1
                     if s == ">=" || s == "=" {
-                        guard try daysPerWeek(atLeast: s == ">=") else { throw fail("expected days per week after \"\(s)\"") }
+                        guard try daysPerWeek(atLeast: s == ">=") else { throw fail("expected days per week after \(InputError.quoted(s))") }
                     } else if s == "/" {
                         guard let d = period() else { throw fail("expected a period after \"/\" (day, week, month)") }
                         try setInterval(DoseRange(d))
                     } else if s == "<=" {
                         throw fail("an upper bound on days per week cannot be read; write the range (e.g. 3-5 days/week)")
                     } else if s != "," && s != ";" && s != "." {
-                        throw fail("unexpected \"\(s)\"")
+                        throw fail("unexpected \(InputError.quoted(s))")
                     }
                 case .word(let w):
                     try clause(w)
@@ -183,7 +183,7 @@ public enum RegimenParser {
                 if try frequency(count: DoseRange(count)) { return }
                 try setDoses(DoseRange(count))
             } else if w == "a" || w == "per" || w == "each" {
-                guard let d = period() else { throw fail("expected a period after \"\(w)\" (day, week, month)") }
+                guard let d = period() else { throw fail("expected a period after \(InputError.quoted(w)) (day, week, month)") }
                 try setInterval(DoseRange(d))
             } else if w == "every" {
                 if word() == "other", case .word(let p)? = peek(1), let d = RegimenParser.periods[p] {
@@ -195,7 +195,7 @@ public enum RegimenParser {
                 guard let d = period() else { throw fail("expected a period after \"every\" (days, weeks, months)") }
                 try setInterval(n.scaled(d))
             } else if w == "for" || w == "over" || w == "x" {
-                guard let n = try range() else { throw fail("expected a number after \"\(w)\"") }
+                guard let n = try range() else { throw fail("expected a number after \(InputError.quoted(w))") }
                 if let d = period() {
                     guard r.durationDays == nil else { throw fail("the duration is given twice") }
                     r.durationDays = n.scaled(d)
@@ -208,9 +208,9 @@ public enum RegimenParser {
                 i += 1
                 guard try daysPerWeek(atLeast: true) else { throw fail("expected days per week after \"at least\"") }
             } else if w == "then" || w == "or" || w == "followed" {
-                throw fail("\"\(w)\" joins two regimens; give each phase or alternative its own row")
+                throw fail("\(InputError.quoted(w)) joins two regimens; give each phase or alternative its own row")
             } else if !RegimenParser.fillers.contains(w) {
-                throw fail("cannot read \"\(w)\"")
+                throw fail("cannot read \(InputError.quoted(w))")
             }
         }
     }

@@ -26,7 +26,7 @@ public struct RegimenRow: Sendable, Equatable {
             let regimen = try RegimenParser.parse(text, location: row.location("regimen"))
             let kind = AgentKind.classify(agent)
             if kind != .placebo, regimen.amount == nil {
-                throw InputError(row.location("regimen"), "regimen \"\(text)\" has no amount; only a placebo may have none")
+                throw InputError(row.location("regimen"), "regimen \(InputError.quoted(text)) has no amount; only a placebo may have none")
             }
             out.append(RegimenRow(arm: arm, agent: agent, agentKind: kind, regimen: regimen,
                                   provenance: try Provenance.read(row, valueColumns: ["regimen"]),

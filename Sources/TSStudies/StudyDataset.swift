@@ -21,7 +21,7 @@ public struct StudyDataset: Sendable, Equatable {
     /// error locations (e.g. "Datasets/steffensen2011/").
     public static func parse(id: String, files: [String: String], prefix: String) throws(InputError) -> StudyDataset {
         for name in files.keys.sorted() where !fileNames.contains(name) {
-            throw InputError(.position(file: "\(prefix)\(name)", line: 1, column: 1), "unknown file \"\(name)\"; a study folder holds \(fileNames.joined(separator: ", "))")
+            throw InputError(.position(file: "\(prefix)\(name)", line: 1, column: 1), "unknown file \(InputError.quoted(name)); a study folder holds \(fileNames.joined(separator: ", "))")
         }
         guard let study = files["study.csv"] else {
             throw InputError(.position(file: "\(prefix)study.csv", line: 1, column: 1), "study.csv is missing; every study folder needs one")
@@ -34,7 +34,7 @@ public struct StudyDataset: Sendable, Equatable {
         let declared = Set(metadata.arms)
         func check(_ arm: String, _ location: InputLocation, _ column: String) throws(InputError) {
             guard declared.contains(arm) else {
-                throw InputError(location, "\(column) \"\(arm)\" is not declared in study.csv (arms: \(metadata.arms.joined(separator: ", ")))")
+                throw InputError(location, "\(column) \(InputError.quoted(arm)) is not declared in study.csv (arms: \(metadata.arms.joined(separator: ", ")))")
             }
         }
         for r in arms { try check(r.arm, r.cellLocations["arm"]!, "arm") }

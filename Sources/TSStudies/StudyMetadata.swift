@@ -55,17 +55,17 @@ public struct StudyMetadata: Sendable, Equatable {
         for row in table.rows {
             let key = try row.required("key", "name what the row holds")
             guard keys[key] != nil else {
-                throw InputError(row.location("key"), "unknown key \"\(key)\"; the keys are: \(keys.keys.sorted().joined(separator: ", "))")
+                throw InputError(row.location("key"), "unknown key \(InputError.quoted(key)); the keys are: \(keys.keys.sorted().joined(separator: ", "))")
             }
             if !repeatable.contains(key), let first = firstLine[key] {
-                throw InputError(row.location("key"), "key \"\(key)\" appears twice (first at line \(first))")
+                throw InputError(row.location("key"), "key \(InputError.quoted(key)) appears twice (first at line \(first))")
             }
             firstLine[key] = firstLine[key] ?? row.line
             let value = try row.required("value", "give the \(key) as printed")
             try check(key: key, value: value, at: row.location("value"))
             if key == "arm" {
                 if let first = armLine[value] {
-                    throw InputError(row.location("value"), "arm \"\(value)\" is declared twice (first at line \(first))")
+                    throw InputError(row.location("value"), "arm \(InputError.quoted(value)) is declared twice (first at line \(first))")
                 }
                 armLine[value] = row.line
             }
@@ -73,7 +73,7 @@ public struct StudyMetadata: Sendable, Equatable {
                                  location: "\(name):\(row.line)"))
         }
         for key in requiredKeys where firstLine[key] == nil {
-            throw InputError(.position(file: name, line: 1, column: 1), "key \"\(key)\" is missing")
+            throw InputError(.position(file: name, line: 1, column: 1), "key \(InputError.quoted(key)) is missing")
         }
         return StudyMetadata(entries: entries)
     }
@@ -83,15 +83,15 @@ public struct StudyMetadata: Sendable, Equatable {
         switch key {
         case "year":
             guard value.count == 4, let y = Int(value), (1900...2100).contains(y) else {
-                throw InputError(location, "year \"\(value)\" is not a four-digit year")
+                throw InputError(location, "year \(InputError.quoted(value)) is not a four-digit year")
             }
         case "pmid":
             guard !value.isEmpty, value.count <= 9, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) else {
-                throw InputError(location, "pmid \"\(value)\" is not a PubMed identifier (digits only)")
+                throw InputError(location, "pmid \(InputError.quoted(value)) is not a PubMed identifier (digits only)")
             }
         case "doi":
             guard value.hasPrefix("10."), value.contains("/"), !value.contains(" ") else {
-                throw InputError(location, "doi \"\(value)\" does not look like a DOI (10.xxxx/...)")
+                throw InputError(location, "doi \(InputError.quoted(value)) does not look like a DOI (10.xxxx/...)")
             }
         case "randomised", "included", "completed":
             _ = try PrintedNumber.parseCount(value, location: location)

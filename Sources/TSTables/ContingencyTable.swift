@@ -58,11 +58,11 @@ public struct ContingencyTable: Sendable, Equatable {
             }
             if inQuotes { throw InputError(location, "unbalanced double quote in row \(rows.count + 1)") }
             if !current.isEmpty { cells.append(current) }
-            if cells.isEmpty { throw InputError(location, "empty row \(rows.count + 1) in \"\(text)\"") }
+            if cells.isEmpty { throw InputError(location, "empty row \(rows.count + 1) in \(InputError.quoted(text))") }
             var row: [Int] = []
             for s in cells {
                 if s.hasPrefix("-") || s.hasPrefix("\u{2212}") {
-                    throw InputError(location, "count \"\(s)\" in row \(rows.count + 1) is negative")
+                    throw InputError(location, "count \(InputError.quoted(s)) in row \(rows.count + 1) is negative")
                 }
                 row.append(try PrintedNumber.parseCount(s, location: location))
             }

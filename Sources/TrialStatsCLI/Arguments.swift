@@ -108,10 +108,18 @@ struct ConfidenceLevel: ExpressibleByArgument, Sendable {
         var t = argument.trimmingCharacters(in: .whitespaces)
         let percent = t.hasSuffix("%")
         if percent { t.removeLast() }
+        guard !t.contains("%") else { ArgumentDiagnostics.refuse(argument, "not a confidence level; " + accepted); return nil }
         guard let x = try? PrintedNumber.parse(t, location: "level"), x.isFinite else {
             ArgumentDiagnostics.refuse(argument, "not a confidence level; " + accepted); return nil
         }
-        let v = percent || x >= 1 ? x / 100 : x
+        // Written as a fraction when its integer part is 0 ("0.95", ".95"), whatever it rounds to:
+        // 0.9999999999999999999 is the double 1.0, which is not a level, not 1%.
+        let digits = t.drop { $0 == "+" || $0 == " " }
+        let writtenAsFraction = !percent && (digits.hasPrefix("0") || digits.hasPrefix("."))
+        if writtenAsFraction, x >= 1 {
+            ArgumentDiagnostics.refuse(argument, "\(argument) is 1 in double precision; " + accepted); return nil
+        }
+        let v = percent || (!writtenAsFraction && x >= 1) ? x / 100 : x
         guard v >= 0.5, v < 1 else {
             ArgumentDiagnostics.refuse(argument, "\(argument) is \(NumberFormat.readable(v * 100))%; " + accepted); return nil
         }
@@ -146,8 +154,11 @@ struct PrintedList: ExpressibleByArgument, Sendable {
                         spreads.append(nil)
                     }
                 } catch {
-                    ArgumentDiagnostics.refuse(argument, "\"\(p)\": \(error.message); " + ArmListRule.help); return nil
+                    ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(p)): \(error.message); " + ArmListRule.help); return nil
                 }
+            }
+            guard items.contains(where: { $0 != nil }) else {
+                ArgumentDiagnostics.refuse(argument, "no value given; " + ArmListRule.help); return nil
             }
             self.items = items
             self.spreads = spreads
@@ -165,10 +176,8 @@ struct PrintedList: ExpressibleByArgument, Sendable {
     var count: Int { items.count }
 
     /// The values checked against a domain, one per arm; the error names `flag` and the arm.
-    func within(_ domain: ClosedRange<Double>, flag: String, arms: Int) throws -> [PrintedInterval?] {
-        guard items.count == arms else {
-            throw CLIFailure.usage(flag, "\(items.count) value(s) for \(arms) arm(s); give one value per arm, separated by commas")
-        }
+    func within(_ domain: ClosedRange<Double>, flag: String, arms: ArmCount) throws -> [PrintedInterval?] {
+        try arms.check(items.count, flag: flag)
         return try items.map { try $0?.within(domain, flag: flag) }
     }
 }
@@ -187,8 +196,11 @@ struct CountList: ExpressibleByArgument, Sendable {
             for p in parts {
                 if p.isEmpty { items.append(nil); continue }
                 do { items.append(try PrintedNumber.parseCount(p, location: "n")) } catch {
-                    ArgumentDiagnostics.refuse(argument, "\"\(p)\": \(error.message); " + ArmListRule.help); return nil
+                    ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(p)): \(error.message); " + ArmListRule.help); return nil
                 }
+            }
+            guard items.contains(where: { $0 != nil }) else {
+                ArgumentDiagnostics.refuse(argument, "no value given; " + ArmListRule.help); return nil
             }
             self.items = items
         }
@@ -196,10 +208,8 @@ struct CountList: ExpressibleByArgument, Sendable {
 
     var count: Int { items.count }
 
-    func exactly(_ arms: Int, flag: String) throws -> [Int?] {
-        guard items.count == arms else {
-            throw CLIFailure.usage(flag, "\(items.count) value(s) for \(arms) arm(s); give one value per arm, separated by commas")
-        }
+    func exactly(_ arms: ArmCount, flag: String) throws -> [Int?] {
+        try arms.check(items.count, flag: flag)
         return items
     }
 }
@@ -217,7 +227,7 @@ struct IntervalList: ExpressibleByArgument, Sendable {
             let bits = t.replacingOccurrences(of: " to ", with: ",").split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             let accepted = "give LO,HI (or LO to HI), arms separated by ';' as in \"-1.6,0.2;-2.3,-0.4\""
-            guard bits.count == 2 else { ArgumentDiagnostics.refuse(argument, "\"\(t)\" is not an interval; " + accepted); return nil }
+            guard bits.count == 2 else { ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(t)) is not an interval; " + accepted); return nil }
             do {
                 let lo = try PrintedInterval(bits[0]), hi = try PrintedInterval(bits[1])
                 guard lo.value <= hi.value else {
@@ -225,18 +235,19 @@ struct IntervalList: ExpressibleByArgument, Sendable {
                 }
                 items.append((Printed(lo), Printed(hi)))
             } catch {
-                ArgumentDiagnostics.refuse(argument, "\"\(t)\": \(error.message); " + accepted); return nil
+                ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(t)): \(error.message); " + accepted); return nil
             }
+        }
+        guard items.contains(where: { $0 != nil }) else {
+            ArgumentDiagnostics.refuse(argument, "no interval given; give LO,HI (or LO to HI), arms separated by ';'"); return nil
         }
         self.items = items
     }
 
     var count: Int { items.count }
 
-    func exactly(_ arms: Int, flag: String) throws -> [(lower: Printed, upper: Printed)?] {
-        guard items.count == arms else {
-            throw CLIFailure.usage(flag, "\(items.count) interval(s) for \(arms) arm(s); separate arms with ';' as in \"LO,HI;LO,HI\"")
-        }
+    func exactly(_ arms: ArmCount, flag: String) throws -> [(lower: Printed, upper: Printed)?] {
+        try arms.check(items.count, flag: flag, what: "interval(s)", rule: "separate arms with ';' as in \"LO,HI;LO,HI\"")
         return items
     }
 }
@@ -247,5 +258,29 @@ struct NameList: ExpressibleByArgument, Sendable {
 
     init?(argument: String) {
         items = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+/// The number of arms and the flag whose list set it, so that a list of another length is reported as
+/// "--n: 2 value(s), but --mean gives 1 arm".
+struct ArmCount: Sendable {
+    var count: Int
+    var setBy: String
+
+    func check(_ given: Int, flag: String, what: String = "value(s)",
+               rule: String = "give one value per arm, separated by commas") throws {
+        guard given != count else { return }
+        let source = setBy == flag ? "" : ", but \(setBy) gives \(count) arm(s)"
+        throw CLIFailure.usage(flag, "\(given) \(what)\(source); " + rule)
+    }
+}
+
+/// An SD or SE printed with "%" beside a mean printed without it is a coefficient of variation or a relative
+/// error, not an SD in the mean's units: refused rather than read as a number of units.
+func requireSamePercentSign(means: [PrintedInterval?], spreads: [PrintedInterval?], flag: String) throws {
+    for (m, s) in zip(means, spreads) {
+        guard let s, s.percent, !(m?.percent ?? false) else { continue }
+        throw CLIFailure.usage(flag, "\(InputError.quoted(s.text)) is a percentage but the mean \(m.map { InputError.quoted($0.text) } ?? "") is not; "
+            + "an SD or SE in percent of the mean is not one in its units: give it in the mean's units")
     }
 }

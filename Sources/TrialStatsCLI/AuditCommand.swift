@@ -60,6 +60,9 @@ struct AuditCommand: ParsableCommand {
                                 "sd": "--sd", "se": "--se", "ci": "--ci", "p": "--p"])
 
     func validate() throws {
+        if let k = integerItems?.value, k < 1 {
+            throw usageError("--integer-items", "need at least 1 item per participant, found \(k)")
+        }
         if table != nil {
             guard [arms.mean == nil, arms.sds == nil, arms.se == nil, arms.ci == nil, percent == nil, arms.n == nil].allSatisfy({ $0 }) else {
                 throw usageError("--table", "give a table of counts and its --p on their own, without arm summaries")
@@ -88,7 +91,7 @@ struct AuditCommand: ParsableCommand {
         var effects: [NamedEffect] = []
         if let table, let p {
             let counts = try Self.flags.checked { try ContingencyTable.parse(table, location: .flag("--table")) }.counts
-            guard p.count == 1, let printedP = try p.within(0...1, flag: "--p", arms: 1)[0] else {
+            guard p.count == 1, let printedP = try p.within(0...1, flag: "--p", arms: ArmCount(count: 1, setBy: "--p"))[0] else {
                 throw CLIFailure.usage("--p", "give the one p printed for the table")
             }
             return PrintedStudy(arms: [], effects: try ratioEffect(level: lvl).map { [$0] } ?? [],
@@ -104,17 +107,24 @@ struct AuditCommand: ParsableCommand {
             return PrintedStudy(arms: [], effects: effects, tests: tested)
         }
         // Number of arms from the first per-arm list given.
-        let k = [arms.mean?.count, arms.sds?.count, arms.se?.count, p?.count, percent?.count, arms.ci?.count].compactMap { $0 }.first ?? 1
+        let lists: [(String, Int?)] = [("--mean", arms.mean?.count), (arms.sd != nil ? "--sd" : "--mean", arms.sds?.count),
+                                       ("--se", arms.se?.count), ("--p", p?.count), ("--percent", percent?.count),
+                                       ("--ci", arms.ci?.count), ("--n", arms.n?.count)]
+        let first = lists.first { $0.1 != nil }
+        let k = first?.1 ?? 1
+        let armCount = ArmCount(count: k, setBy: first?.0 ?? "--mean")
         guard k >= 1 else { throw CLIFailure.usage("--mean", "give at least one arm") }
         let none = Array<PrintedInterval?>(repeating: nil, count: k)
-        let means = try arms.mean?.within(any, flag: "--mean", arms: k) ?? none
-        let sds = try arms.sds?.within(nonNegative, flag: "--sd", arms: k) ?? none
-        let ses = try arms.se?.within(nonNegative, flag: "--se", arms: k) ?? none
-        let ps = try p?.within(0...1, flag: "--p", arms: k) ?? none
-        let cis = try arms.ci?.exactly(k, flag: "--ci") ?? Array(repeating: nil, count: k)
-        let ns = try arms.n?.exactly(k, flag: "--n") ?? Array(repeating: nil, count: k)
-        let pcts = try percent?.within(0...100, flag: "--percent", arms: k) ?? none
-        let cnts = try count?.exactly(k, flag: "--count") ?? Array(repeating: nil, count: k)
+        let means = try arms.mean?.within(any, flag: "--mean", arms: armCount) ?? none
+        let sds = try arms.sds?.within(nonNegative, flag: "--sd", arms: armCount) ?? none
+        let ses = try arms.se?.within(nonNegative, flag: "--se", arms: armCount) ?? none
+        let ps = try p?.within(0...1, flag: "--p", arms: armCount) ?? none
+        let cis = try arms.ci?.exactly(armCount, flag: "--ci") ?? Array(repeating: nil, count: k)
+        let ns = try arms.n?.exactly(armCount, flag: "--n") ?? Array(repeating: nil, count: k)
+        let pcts = try percent?.within(0...100, flag: "--percent", arms: armCount) ?? none
+        let cnts = try count?.exactly(armCount, flag: "--count") ?? Array(repeating: nil, count: k)
+        try requireSamePercentSign(means: means, spreads: sds, flag: arms.sd != nil ? "--sd" : "--mean")
+        try requireSamePercentSign(means: means, spreads: ses, flag: "--se")
         let items = integerItems?.value
         var names = (1...k).map { k == 1 ? "arm" : "arm \($0)" }
         if let labels = arms.labels {

@@ -29,8 +29,11 @@ struct CertifyCommand: ParsableCommand {
 
     func run() throws {
         let known = Certification.datasetNames
+        if datasetList != nil, datasets.isEmpty {
+            throw CLIFailure.usage("--datasets", "no data set named; give names such as Filip,SmLs09 (known: \(known.joined(separator: ", ")))")
+        }
         for d in datasets where !known.contains(where: { $0.lowercased() == d.lowercased() }) {
-            throw CLIFailure.usage("--datasets", "unknown data set \"\(d)\"; known: \(known.joined(separator: ", "))")
+            throw CLIFailure.usage("--datasets", "unknown data set \(InputError.quoted(d)); known: \(known.joined(separator: ", "))")
         }
         let rows: [CertificationRow]
         do { rows = try Certification.run(datasets: datasets.isEmpty ? nil : datasets) } catch {

@@ -69,6 +69,7 @@ struct CountsCommand: ParsableCommand {
             throw usageError("--groups", "bound mode (--groups, --p-below) takes no --table")
         }
         if let b = monteCarlo, b < 1 { throw usageError("--monte-carlo", "need at least 1 replicate, found \(b)") }
+        if workLimit < 1 { throw usageError("--work-limit", "need a positive work limit, found \(workLimit)") }
     }
 
     func run() throws {

@@ -16,6 +16,13 @@ struct DistributionValue {
 struct DistributionEvaluation {
     let row: DistributionValue
 
+    /// The parameter flags of each distribution.
+    static let parameterFlags: [DistCommand.Name: [String]] = [
+        .normal: ["--mean", "--sd"], .t: ["--df"], .chisq: ["--df"], .f: ["--df1", "--df2"],
+        .beta: ["--shape1", "--shape2"], .gamma: ["--shape", "--scale"], .binomial: ["--size", "--prob"],
+        .poisson: ["--mean"], .hypergeometric: ["--successes", "--failures", "--draws"], .noncentralT: ["--df", "--ncp"],
+    ]
+
     init(_ c: DistCommand) throws {
         let requests: [(String, Number?)] = [
             ("cdf", c.cdf), ("sf", c.sf), ("quantile", c.quantile), ("isf", c.isf), ("pdf", c.pdf), ("logpdf", c.logpdf),
@@ -27,6 +34,17 @@ struct DistributionEvaluation {
         }
         let flag = "--" + function
         let arg = number.value, text = number.text
+        // A parameter the distribution does not have is refused, not ignored.
+        let parameters: [(String, Bool)] = [
+            ("--mean", c.mean != nil), ("--sd", c.sd != nil), ("--df", c.df != nil), ("--df1", c.df1 != nil),
+            ("--df2", c.df2 != nil), ("--shape1", c.shape1 != nil), ("--shape2", c.shape2 != nil), ("--shape", c.shape != nil),
+            ("--scale", c.scale != nil), ("--ncp", c.ncp != nil), ("--size", c.size != nil), ("--prob", c.prob != nil),
+            ("--successes", c.successes != nil), ("--failures", c.failures != nil), ("--draws", c.draws != nil),
+        ]
+        let own = Self.parameterFlags[c.name] ?? []
+        if let foreign = parameters.first(where: { $0.1 && !own.contains($0.0) }) {
+            throw CLIFailure.usage(foreign.0, "not a parameter of \(c.name.rawValue); it takes \(own.joined(separator: ", "))")
+        }
         if function == "quantile" || function == "isf" {
             guard arg >= 0 && arg <= 1 else { throw CLIFailure.usage(flag, "a probability must be in [0, 1], got \(text)") }
         }

@@ -36,8 +36,11 @@ struct MeansBatch {
         var col: [String: Int] = [:]
         for (i, h) in header.fields.enumerated() {
             let key = h.trimmingCharacters(in: .whitespaces).lowercased()
+            if let first = col[key] {
+                throw CLIFailure.data("\(name):\(header.line):\(header.positions[i].column): column \(InputError.quoted(h)) appears twice (first as column \(first + 1))")
+            }
             guard Self.known.contains(key) else {
-                throw CLIFailure.data("\(name):\(header.line):\(header.positions[i].column): unknown column \"\(h)\"; known: \(Self.known.sorted().joined(separator: ", "))")
+                throw CLIFailure.data("\(name):\(header.line):\(header.positions[i].column): unknown column \(InputError.quoted(h)); known: \(Self.known.sorted().joined(separator: ", "))")
             }
             col[key] = i
         }
@@ -63,7 +66,7 @@ struct MeansBatch {
                 record = r
             } catch {
                 bad += 1
-                Output.diagnostic(error.description)
+                Output.diagnostic("trialstats: " + error.description)
                 if strict { try flush(); throw CLIFailure.silent(.dataError) }
                 continue
             }
@@ -74,7 +77,7 @@ struct MeansBatch {
                 rows = try compute(record, col: col, layout: layout, name: name)
             } catch {
                 bad += 1
-                Output.diagnostic(error.description)
+                Output.diagnostic("trialstats: " + error.description)
                 if strict { try finish(); try flush(); throw CLIFailure.silent(.dataError) }
                 continue
             }

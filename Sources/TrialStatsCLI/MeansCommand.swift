@@ -85,11 +85,14 @@ struct MeansCommand: ParsableCommand {
         guard let nList = arms.n, let meanList = arms.mean else { return }
         let k = meanList.count
         guard k == 1 || k == 2 else { throw CLIFailure.usage("--mean", "give one arm or two arms, got \(k) values") }
-        let means = try meanList.within(-Double.infinity...Double.infinity, flag: "--mean", arms: k)
-        let ns = try nList.exactly(k, flag: "--n")
-        let sds = try arms.sds?.within(-Double.infinity...Double.infinity, flag: "--sd", arms: k) ?? Array(repeating: nil, count: k)
-        let ses = try arms.se?.within(-Double.infinity...Double.infinity, flag: "--se", arms: k) ?? Array(repeating: nil, count: k)
-        let cis = try arms.ci?.exactly(k, flag: "--ci") ?? Array(repeating: nil, count: k)
+        let armCount = ArmCount(count: k, setBy: "--mean")
+        let means = try meanList.within(-Double.infinity...Double.infinity, flag: "--mean", arms: armCount)
+        let ns = try nList.exactly(armCount, flag: "--n")
+        let sds = try arms.sds?.within(-Double.infinity...Double.infinity, flag: "--sd", arms: armCount) ?? Array(repeating: nil, count: k)
+        let ses = try arms.se?.within(-Double.infinity...Double.infinity, flag: "--se", arms: armCount) ?? Array(repeating: nil, count: k)
+        let cis = try arms.ci?.exactly(armCount, flag: "--ci") ?? Array(repeating: nil, count: k)
+        try requireSamePercentSign(means: means, spreads: sds, flag: arms.sd != nil ? "--sd" : "--mean")
+        try requireSamePercentSign(means: means, spreads: ses, flag: "--se")
         var names: [String?] = Array(repeating: nil, count: k)
         if let labels = arms.labels {
             guard labels.items.count == k else { throw CLIFailure.usage("--labels", "\(labels.items.count) labels for \(k) arm(s)") }

@@ -92,8 +92,11 @@ enum Output {
         try sink.writeOutput(bytes)
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error; a line break inside it (from an argument as typed) is shown as
+    /// `\n`, so a message is always one line.
     static func diagnostic(_ line: String) {
-        sink.writeError(Array((line + "\n").utf8))
+        let one = line.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+        sink.writeError(Array((one + "\n").utf8))
     }
 }

@@ -40,6 +40,10 @@ public struct TrialStatsCommand: ParsableCommand {
     }
 
     static func execute(_ arguments: [String], columns: Int?) -> ExitStatus {
+        if let problem = FlagScan.problem(in: arguments) {
+            Output.diagnostic("trialstats: " + problem)
+            return .usage
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -85,6 +89,15 @@ public struct TrialStatsCommand: ParsableCommand {
 /// Rewrites ArgumentParser's messages into the tool's form, `--flag: what is wrong, and what is accepted`.
 enum ParseMessage {
     static func oneLine(_ message: String, arguments: [String]) -> String {
+        // An argument with a line break in it is quoted by ArgumentParser as typed: show its breaks as \n
+        // first, so that the message stays one line and its value can still be looked up.
+        var message = message
+        var typed: [String: String] = [:]
+        for a in arguments where a.contains(where: \.isNewline) {
+            let shown = a.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            message = message.replacingOccurrences(of: a, with: shown)
+            typed[shown] = a
+        }
         let lines = message.split(separator: "\n").map(String.init)
         var first = lines.first ?? message
         // ArgumentParser lists six or more accepted values as bullets on lines of their own: fold them in.
@@ -97,7 +110,7 @@ enum ParseMessage {
         let helpHint = "see trialstats \(command.map { $0 + " " } ?? "")--help"
         if let m = first.firstMatch(of: /^The value '(.*)' is invalid for '(-[^ ']*)[^']*'(?:[:.]\s*(.*))?$/) {
             let value = String(m.1), flag = String(m.2)
-            if let reason = ArgumentDiagnostics.current.reason(for: value) { return "\(flag): \(reason)" }
+            if let reason = ArgumentDiagnostics.current.reason(for: typed[value] ?? value) { return "\(flag): \(reason)" }
             let rest = m.3.map { String($0) } ?? ""
             return "\(flag): \"\(value)\" is not accepted" + (rest.isEmpty ? "; \(helpHint)" : "; \(rest)")
         }
@@ -121,5 +134,33 @@ enum ParseMessage {
             return "\(m.1): unexpected argument; \(helpHint)"
         }
         return first
+    }
+}
+
+/// Checks the flags as typed before they are parsed, so that the message names the flag at fault: an option the
+/// command does not have (ArgumentParser would first report a missing one), and an option given twice
+/// (ArgumentParser would keep the last silently). The command's options are read from its help.
+enum FlagScan {
+    /// Options that may be given more than once.
+    static let repeatable: Set<String> = ["--test"]
+
+    static func problem(in arguments: [String]) -> String? {
+        guard let name = arguments.first,
+              let command = TrialStatsCommand.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+        let help = TrialStatsCommand.helpMessage(for: command, columns: 10_000)
+        var known: Set<String> = ["--help", "--version"]
+        for m in help.matches(of: /--[a-z][a-z0-9-]*/) { known.insert(String(m.0)) }
+        var seen: Set<String> = []
+        for token in arguments.dropFirst() {
+            if token == "--" { break }
+            guard token.hasPrefix("--"), let third = token.dropFirst(2).first, third.isLetter else { continue }
+            let flag = String(token.prefix { $0 != "=" })
+            guard known.contains(flag) else { return "\(flag): unknown option; see trialstats \(name) --help" }
+            if seen.contains(flag), !repeatable.contains(flag), flag != "--help" {
+                return "\(flag): given twice; give it once (per-arm values go in one comma-separated list)"
+            }
+            seen.insert(flag)
+        }
+        return nil
     }
 }

@@ -110,4 +110,20 @@ struct FisherFreemanHaltonTests {
         #expect(mc.extra["replicates"] == "4000" && mc.extra["seed"] == "42")
         #expect(mc.method.contains("not exact"))
     }
+
+    @Test func monteCarloWorkIsBoundedBeforeItStarts() throws {
+        // 10^11 replicates used to be accepted and run for hours; the bound is checked before any draw.
+        let t = try ContingencyTable([[30, 15, 5], [18, 20, 12]])
+        for b in [FisherFreemanHalton.maxReplicates + 1, 100_000_000_000] {
+            #expect(throws: InputError.self) { try FisherFreemanHalton.monteCarloPValue(t, replicates: b, seed: 1) }
+        }
+        // Total 1e6: 10^5 replicates are 1e11 units of work, over the 1e10 bound.
+        let big = try ContingencyTable([[250_000, 250_000], [250_000, 250_000]])
+        do {
+            _ = try FisherFreemanHalton.monteCarloPValue(big, replicates: 100_000, seed: 1)
+            Issue.record("accepted 1e11 units of work")
+        } catch {
+            #expect(error.location == .parameter("replicates") && error.message.contains("at most 10000"), "\(error)")
+        }
+    }
 }
