@@ -117,11 +117,11 @@ struct ConfidenceLevel: ExpressibleByArgument, Sendable {
         let digits = t.drop { $0 == "+" || $0 == " " }
         let writtenAsFraction = !percent && (digits.hasPrefix("0") || digits.hasPrefix("."))
         if writtenAsFraction, x >= 1 {
-            ArgumentDiagnostics.refuse(argument, "\(argument) is 1 in double precision; " + accepted); return nil
+            ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(argument)) is 1 in double precision; " + accepted); return nil
         }
         let v = percent || (!writtenAsFraction && x >= 1) ? x / 100 : x
         guard v >= 0.5, v < 1 else {
-            ArgumentDiagnostics.refuse(argument, "\(argument) is \(NumberFormat.readable(v * 100))%; " + accepted); return nil
+            ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(argument)) is \(NumberFormat.readable(v * 100))%; " + accepted); return nil
         }
         value = v
     }
