@@ -35,22 +35,9 @@ enum CLIRunner {
 
     /// Runs the built executable end to end (exit status, standard input and output as file descriptors).
     static func subprocess(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: o, as: UTF8.self),
-                         stderr: String(decoding: e, as: UTF8.self))
+        let r = try Subprocess.run(executable.path, arguments, stdin: Data((stdin ?? "").utf8))
+        return CLIResult(status: r.status,
+                         stdout: String(decoding: r.stdout, as: UTF8.self),
+                         stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 }

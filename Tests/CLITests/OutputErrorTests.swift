@@ -6,16 +6,8 @@ import Testing
 @Suite struct OutputErrors {
     /// Runs trialstats with standard output on /dev/full (every write fails with ENOSPC).
     func runToFullDevice(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = arguments
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try Subprocess.run(CLIRunner.executable.path, arguments, stdout: .file("/dev/full"))
+        return (r.status, String(decoding: r.stderr, as: UTF8.self))
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))

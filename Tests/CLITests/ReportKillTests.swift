@@ -45,20 +45,9 @@ import Darwin
         }
     }
 
-    static func run(_ arguments: [String], in directory: URL, killAfter delay: Double? = nil) throws -> Process {
-        let p = Process()
-        p.executableURL = CLIRunner.executable
-        p.arguments = arguments
-        p.currentDirectoryURL = directory
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        if let delay {
-            Thread.sleep(forTimeInterval: delay)
-            kill(p.processIdentifier, SIGKILL)
-        }
-        p.waitUntilExit()
-        return p
+    static func run(_ arguments: [String], in directory: URL, killAfter delay: Double? = nil) throws -> Subprocess.Result {
+        try Subprocess.run(CLIRunner.executable.path, arguments, in: directory,
+                           stdout: .file("/dev/null"), stderr: .file("/dev/null"), killAfter: delay)
     }
 
     @Test func reportKilledAtRandomMomentsLeavesTheFolderOldOrNew() throws {
@@ -68,20 +57,20 @@ import Darwin
         try Self.generate(root.appendingPathComponent("A"), copies: 5, keepEvery: 1)
         try Self.generate(root.appendingPathComponent("B"), copies: 5, keepEvery: 2)
         let start = Date()
-        #expect(try Self.run(["report", "A", "--out", "refA"], in: root).terminationStatus == 0)
+        #expect(try Self.run(["report", "A", "--out", "refA"], in: root).status == 0)
         let duration = Date().timeIntervalSince(start)
-        #expect(try Self.run(["report", "B", "--out", "refB"], in: root).terminationStatus == 0)
+        #expect(try Self.run(["report", "B", "--out", "refB"], in: root).status == 0)
         let refA = Self.contents(root.appendingPathComponent("refA")), refB = Self.contents(root.appendingPathComponent("refB"))
         #expect(refA.count == 80 * 2 + 2 && refB.count == 40 * 2 + 2 && refA != refB)
 
-        #expect(try Self.run(["report", "A", "--out", "Reports"], in: root).terminationStatus == 0)
+        #expect(try Self.run(["report", "A", "--out", "Reports"], in: root).status == 0)
         var rng = SplitMix64(seed: 20_261_202)
         var killed = 0, old = 0, new = 0
         for round in 0..<24 {
             let input = round % 2 == 0 ? "B" : "A"
             let delay = duration * Double.random(in: 0.02...1.1, using: &rng)
             let p = try Self.run(["report", input, "--out", "Reports"], in: root, killAfter: delay)
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
+            if p.signal == SIGKILL { killed += 1 }
             let now = Self.contents(root.appendingPathComponent("Reports"))
             let isA = now == refA, isB = now == refB
             #expect(isA || isB, "round \(round): after a kill at \(delay) s the folder is neither report (\(now.count) files)")
@@ -89,7 +78,7 @@ import Darwin
         }
         #expect(killed > 0, "no round was killed before it finished")
         // A finished run removes what killed runs left beside the folder.
-        #expect(try Self.run(["report", "A", "--out", "Reports"], in: root).terminationStatus == 0)
+        #expect(try Self.run(["report", "A", "--out", "Reports"], in: root).status == 0)
         let beside = try fm.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".Reports") }
         #expect(beside.isEmpty, "left beside the folder: \(beside)")
         print("[report kill] 24 rounds: \(killed) killed, folder old \(old), new \(new); full run \(duration) s")
