@@ -58,9 +58,20 @@ public struct DataTable: Sendable, Equatable {
         return s
     }
 
+    /// A text cell as a CSV field that a spreadsheet cannot run as a formula: text starting with `=`, `@`, a tab,
+    /// a carriage return, or a `+` or `-` that is not simply the sign of a number ("+1.9" stays as printed) gets
+    /// a leading apostrophe (the OWASP rule for CSV injection), then RFC 4180 quoting. Numbers and numerals are
+    /// never changed.
+    public static func csvText(_ s: String) -> String {
+        guard let first = s.utf8.first else { return s }
+        let risky = first == 0x3D || first == 0x40 || first == 0x09 || first == 0x0D
+            || ((first == 0x2B || first == 0x2D) && !TableCell.isJSONNumber(String(s.dropFirst())))
+        return csvField(risky ? "'" + s : s)
+    }
+
     public static func csvCell(_ c: TableCell) -> String {
         switch c {
-        case .text(let s): return csvField(s)
+        case .text(let s): return csvText(s)
         case .number(let x): return NumberFormat.full(x)
         case .integer(let n): return String(n)
         case .bool(let b): return b ? "true" : "false"

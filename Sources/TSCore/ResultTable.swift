@@ -25,16 +25,16 @@ public enum ResultTable {
 
     /// Appends `csvLine(r, extra:)` as UTF-8 bytes, byte for byte the same (the batch writer's path).
     public static func appendCSVLine(_ r: ResultRow, extra: [String], to out: inout [UInt8]) {
-        out.append(contentsOf: csvField(r.quantity).utf8)
+        out.append(contentsOf: DataTable.csvText(r.quantity).utf8)
         for x in [r.estimate, r.se, r.ciLower, r.ciUpper, r.statistic, r.df, r.pValue] as [Double?] {
             out.append(UInt8(ascii: ","))
             NumberFormat.appendFull(x, to: &out)
         }
         out.append(UInt8(ascii: ","))
-        out.append(contentsOf: csvField(r.method).utf8)
+        out.append(contentsOf: DataTable.csvText(r.method).utf8)
         for key in extra {
             out.append(UInt8(ascii: ","))
-            if let v = r.extra[key] { out.append(contentsOf: csvField(v).utf8) }
+            if let v = r.extra[key] { out.append(contentsOf: DataTable.csvText(v).utf8) }
         }
         out.append(UInt8(ascii: "\n"))
     }

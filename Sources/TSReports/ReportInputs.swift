@@ -16,6 +16,8 @@ public struct ReportInputs: Sendable, Equatable {
     public var references: [ReferenceIntake]
     /// The reference-intake files read, with their SHA-256.
     public var referenceFiles: [InputFile]
+    /// Entries of the input folders that were not read (links out of the folder, pipes, devices).
+    public var skipped: [SkippedEntry] = []
 
     public init(studies: [StudyDataset], references: [ReferenceIntake], referenceFiles: [InputFile] = []) {
         self.studies = studies
@@ -34,6 +36,7 @@ public struct ReportInputs: Sendable, Equatable {
         var referencesGiven = false
         var parents: [(url: URL, shown: String)] = []
         var fileGroups: [(folder: URL, shown: String, files: [String: String])] = []
+        var skipped: [SkippedEntry] = []
 
         for given in paths {
             let shown = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
@@ -44,10 +47,13 @@ public struct ReportInputs: Sendable, Equatable {
             }
             if isDirectory.boolValue {
                 if fm.fileExists(atPath: url.appendingPathComponent("study.csv").path) {
-                    studies.append((try StudyDataset.read(folder: url, displayPath: shown), shown))
+                    let study = try StudyDataset.read(folder: url, displayPath: shown)
+                    skipped += study.skipped
+                    studies.append((study, shown))
                     parents.append((url.deletingLastPathComponent(), parentShown(shown)))
                 } else {
                     let c = try DatasetCollection.read(directory: url, displayPath: shown)
+                    skipped += c.skipped
                     let hasReferences = fm.fileExists(atPath: url.appendingPathComponent("reference_intakes.csv").path)
                     guard !c.studies.isEmpty || hasReferences else {
                         throw InputError(.path(shown), "holds no study folder (a folder with study.csv) and no reference_intakes.csv")
@@ -109,7 +115,9 @@ public struct ReportInputs: Sendable, Equatable {
             }
         }
         guard !studies.isEmpty else { throw InputError(.path(paths[0]), "no study given, only reference intakes") }
-        return ReportInputs(studies: studies.map(\.study), references: references, referenceFiles: referenceFiles)
+        var inputs = ReportInputs(studies: studies.map(\.study), references: references, referenceFiles: referenceFiles)
+        inputs.skipped = skipped
+        return inputs
     }
 
     static func parentShown(_ shown: String) -> String {

@@ -37,9 +37,11 @@ public enum ReportRun {
 
     /// Reads `inputs`, computes, and writes into `output` (created if missing). Returns the names written.
     /// Throws before writing anything when an input is malformed (location `file:line:column`) or the
-    /// output path is not a folder.
+    /// output path is not a folder. Each input entry passed over (see `SkippedEntry`) is handed to `skipped`
+    /// before anything is written.
     @discardableResult
-    public static func run(inputs paths: [String], output: String, base: URL? = nil) throws(InputError) -> [String] {
+    public static func run(inputs paths: [String], output: String, base: URL? = nil,
+                           skipped: (SkippedEntry) -> Void = { _ in }) throws(InputError) -> [String] {
         let fm = FileManager.default
         let root = base ?? URL(fileURLWithPath: fm.currentDirectoryPath, isDirectory: true)
         let outURL = (output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)).standardizedFileURL
@@ -69,6 +71,7 @@ public enum ReportRun {
             }
         }
         let inputs = try ReportInputs.read(paths, base: root)
+        inputs.skipped.forEach(skipped)
         let files = files(for: inputs)
         try write(files, to: outURL, shown: output)
         return files.map(\.name)

@@ -14,6 +14,8 @@ public struct StudyDataset: Sendable, Equatable {
     public var regimens: [RegimenRow]
     /// Every file read for this study, by name, with its SHA-256.
     public var files: [InputFile] = []
+    /// Entries of the folder that were not read (see `SkippedEntry`).
+    public var skipped: [SkippedEntry] = []
 
     public static let fileNames = ["study.csv", "arms.csv", "counts.csv", "comparisons.csv", "regimens.csv"]
 
@@ -49,7 +51,10 @@ public struct StudyDataset: Sendable, Equatable {
     }
 
     /// Reads one study folder. `displayPath` is how the folder is named in error messages (defaults to its path).
-    public static func read(folder: URL, displayPath: String? = nil) throws(InputError) -> StudyDataset {
+    /// `tree` is the real path of the tree a symbolic link may lead into, and its name as shown (default: this
+    /// folder); entries outside it, dangling links, pipes and devices are skipped and listed in `skipped`.
+    public static func read(folder: URL, displayPath: String? = nil,
+                            tree: (path: String, shown: String)? = nil) throws(InputError) -> StudyDataset {
         let shown = displayPath ?? folder.path
         let prefix = shown.hasSuffix("/") ? shown : shown + "/"
         let names: [String]
@@ -58,11 +63,22 @@ public struct StudyDataset: Sendable, Equatable {
         } catch {
             throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
         }
-        var files: [String: String] = [:]
-        for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
-            files[name] = try readText(folder.appendingPathComponent(name), shown: prefix + name)
+        guard let root = tree?.path ?? DatasetEntry.realPath(folder.path) else {
+            throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
         }
-        return try parse(id: folder.lastPathComponent, files: files, prefix: prefix)
+        var files: [String: String] = [:]
+        var skipped: [SkippedEntry] = []
+        for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
+            let url = folder.appendingPathComponent(name)
+            switch DatasetEntry.inspect(url, root: root, rootShown: tree?.shown ?? shown) {
+            case .file: files[name] = try readText(url, shown: prefix + name)
+            case .folder: throw InputError(.position(file: prefix + name, line: 1, column: 1), "a folder, not a file")
+            case .skipped(let reason): skipped.append(SkippedEntry(path: prefix + name, reason: reason))
+            }
+        }
+        var study = try parse(id: folder.lastPathComponent, files: files, prefix: prefix)
+        study.skipped = skipped
+        return study
     }
 
     /// Reads a file as UTF-8 (a byte-order mark is left for the CSV reader to skip).
@@ -83,9 +99,12 @@ public struct DatasetCollection: Sendable, Equatable {
     public var referenceIntakes: [ReferenceIntake]
     /// `reference_intakes.csv` with its SHA-256, when the folder has one.
     public var referenceFile: InputFile? = nil
+    /// Entries not read, in this folder and in its study folders (see `SkippedEntry`).
+    public var skipped: [SkippedEntry] = []
 
     /// Reads every study subfolder (sorted by name; folders starting with "." or "_" are skipped) and
-    /// `reference_intakes.csv` when present.
+    /// `reference_intakes.csv` when present. A symbolic link is followed only when it leads to a place inside
+    /// `directory`; other links, dangling links, pipes and devices are skipped and listed in `skipped`.
     public static func read(directory: URL, displayPath: String? = nil) throws(InputError) -> DatasetCollection {
         let shown = displayPath ?? directory.path
         let prefix = shown.hasSuffix("/") ? shown : shown + "/"
@@ -95,21 +114,30 @@ public struct DatasetCollection: Sendable, Equatable {
         } catch {
             throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
         }
+        guard let root = DatasetEntry.realPath(directory.path) else {
+            throw InputError(.position(file: shown, line: 1, column: 1), "cannot list the folder")
+        }
         var studies: [StudyDataset] = []
         var references: [ReferenceIntake] = []
         var referenceFile: InputFile? = nil
+        var skipped: [SkippedEntry] = []
         for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
             let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                studies.append(try StudyDataset.read(folder: url, displayPath: prefix + name))
-            } else if name == "reference_intakes.csv" {
+            switch DatasetEntry.inspect(url, root: root, rootShown: shown) {
+            case .folder:
+                let study = try StudyDataset.read(folder: url, displayPath: prefix + name, tree: (root, shown))
+                skipped += study.skipped
+                studies.append(study)
+            case .file where name == "reference_intakes.csv":
                 let text = try StudyDataset.readText(url, shown: prefix + name)
                 references = try ReferenceIntake.read(text: text, name: prefix + name)
                 referenceFile = InputFile(name: name, text: text)
+            case .file:
+                continue
+            case .skipped(let reason):
+                skipped.append(SkippedEntry(path: prefix + name, reason: reason))
             }
         }
-        return DatasetCollection(studies: studies, referenceIntakes: references, referenceFile: referenceFile)
+        return DatasetCollection(studies: studies, referenceIntakes: references, referenceFile: referenceFile, skipped: skipped)
     }
 }

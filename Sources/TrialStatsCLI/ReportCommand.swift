@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let written: [String]
         do {
-            written = try Self.flags.checked { try ReportRun.run(inputs: inputs, output: out) }
+            written = try Self.flags.checked { try ReportRun.run(inputs: inputs, output: out) { Output.diagnostic("trialstats: warning: \($0)") } }
         } catch let e as CLIFailure where e.message.hasPrefix("--out: cannot") {
             throw CLIFailure(message: e.message, status: .ioError)   // the output folder or a file in it could not be written
         }

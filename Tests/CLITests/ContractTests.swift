@@ -86,6 +86,20 @@ import TSCore
         #expect(csv.stdout == "files,studies,output\n\(files ?? 0),1,\(out.path)\n")
     }
 
+    /// An entry the dataset reader passes over is named on standard error; the report still completes.
+    @Test func reportNamesWhatItSkips() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("trialstats-skip-\(getpid())-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("D"), withIntermediateDirectories: true)
+        try fm.copyItem(at: URL(fileURLWithPath: "Datasets/ooms1995"), to: root.appendingPathComponent("D/ooms1995"))
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("D/gone").path, withDestinationPath: "nowhere")
+        let d = root.appendingPathComponent("D").path, out = root.appendingPathComponent("R").path
+        let r = try CLIRunner.run(["report", d, "--out", out])
+        #expect(r.status == 0 && r.stdout.hasSuffix(" files for 1 study to \(out)\n"))
+        #expect(r.stderr == "trialstats: warning: \(d)/gone: skipped: a symbolic link whose target does not exist\n")
+    }
+
     /// End to end through the executable: status codes and streams as the shell sees them.
     @Test func executableExitStatuses() throws {
         let ok = try CLIRunner.subprocess(["--version"])
