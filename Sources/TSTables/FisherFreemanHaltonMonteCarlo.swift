@@ -32,19 +32,33 @@ extension FisherFreemanHalton {
     /// Largest replicates × max(total, cells): each replicate draws the table cell by cell, hypergeometric draws
     /// costing up to their count (about 3e-9 s per unit measured on a 2-core Linux machine, release build).
     public static let maxWork = 10_000_000_000
+    /// Units of work between two progress calls.
+    static let progressWork = 10_000_000
+    /// Units of work of `replicates` replicates on `table` (replicates × max(total, cells), saturating).
+    public static func monteCarloWork(_ table: ContingencyTable, replicates: Int) -> Int {
+        let w = replicates.multipliedReportingOverflow(by: max(table.total, table.rowCount * table.columnCount))
+        return w.overflow ? .max : w.partialValue
+    }
 
     /// Monte Carlo p-value, only on request: tables are drawn from the exact conditional
     /// (multivariate hypergeometric) distribution given both margins, column by column, each cell a
     /// hypergeometric draw by inversion (equivalent to Patefield 1981, AS 159).
-    /// Refused above `maxReplicates`, or above `maxWork` units of work.
-    public static func monteCarloPValue(_ table: ContingencyTable, replicates: Int, seed: UInt64) throws(InputError) -> MonteCarloResult {
+    /// Refused above `maxReplicates`, or above `maxWork` units of work. `progress`, when given, is called with
+    /// (replicates done, replicates asked) about every 10^7 units of work (a few hundredths of a second) and at
+    /// the end; it does not change the result.
+    public static func monteCarloPValue(_ table: ContingencyTable, replicates: Int, seed: UInt64,
+                                        progress: ((_ done: Int, _ of: Int) -> Void)? = nil) throws(InputError) -> MonteCarloResult {
+        try monteCarloPValue(table, replicates: replicates, seed: seed, progress: progress, progressWork: progressWork)
+    }
+
+    static func monteCarloPValue(_ table: ContingencyTable, replicates: Int, seed: UInt64,
+                                 progress: ((_ done: Int, _ of: Int) -> Void)?, progressWork: Int) throws(InputError) -> MonteCarloResult {
         guard replicates >= 1 else { throw InputError(.parameter("replicates"), "need at least 1 replicate, found \(replicates)") }
         guard replicates <= maxReplicates else {
             throw InputError(.parameter("replicates"), "at most \(maxReplicates) replicates (Monte Carlo SE 5e-5 at p = 0.5), found \(replicates)")
         }
         let perReplicate = max(table.total, table.rowCount * table.columnCount)
-        let work = replicates.multipliedReportingOverflow(by: perReplicate)
-        guard !work.overflow, work.partialValue <= maxWork else {
+        guard monteCarloWork(table, replicates: replicates) <= maxWork else {
             throw InputError(.parameter("replicates"), "\(replicates) replicates of a table of total \(table.total) exceed the work bound "
                 + "replicates × max(total, cells) ≤ \(maxWork) (about half a minute); ask for at most \(maxWork / perReplicate)")
         }
@@ -59,7 +73,9 @@ extension FisherFreemanHalton {
         var hits = 0
         var rem = rowTot
         var weights: [Double] = []
-        for _ in 0..<replicates {
+        let step = max(1, progressWork / perReplicate)
+        for b in 0..<replicates {
+            if let progress, b % step == 0, b > 0 { progress(b, replicates) }
             rem = rowTot
             var s = 0.0
             for j in 0..<c {
@@ -73,6 +89,7 @@ extension FisherFreemanHalton {
             }
             if s >= cut { hits += 1 }
         }
+        progress?(replicates, replicates)
         let p = Double(hits + 1) / Double(replicates + 1)
         let f = Double(hits) / Double(replicates)
         return MonteCarloResult(pValue: p, replicates: replicates, seed: seed,

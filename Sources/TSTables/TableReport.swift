@@ -12,10 +12,12 @@ public enum TableReport {
                   + "above the limit of \(exactTotalLimit); the χ² tests apply")
     }
 
-    /// `monteCarlo` adds a Monte Carlo Fisher–Freeman–Halton p-value (only on request; seed printed).
+    /// `monteCarlo` adds a Monte Carlo Fisher–Freeman–Halton p-value (only on request; seed printed);
+    /// `progress` follows its replicates (see `FisherFreemanHalton.monteCarloPValue`).
     public static func rows(_ t: ContingencyTable, ordered: Bool = false, scores: [Double]? = nil,
                             level: Double = 0.95, monteCarlo: (replicates: Int, seed: UInt64)? = nil,
-                            workLimit: Int = FisherFreemanHalton.defaultWorkLimit) throws(InputError) -> [ResultRow] {
+                            workLimit: Int = FisherFreemanHalton.defaultWorkLimit,
+                            progress: ((_ done: Int, _ of: Int) -> Void)? = nil) throws(InputError) -> [ResultRow] {
         guard level > 0 && level < 1 else { throw InputError(.parameter("level"), "confidence level must lie in (0, 1), found \(level)") }
         var out: [ResultRow] = []
         // Per-row proportions of the first column.
@@ -44,7 +46,7 @@ public enum TableReport {
             }
         }
         if let mc = monteCarlo, t.total <= exactTotalLimit {
-            let r = try FisherFreemanHalton.monteCarloPValue(t, replicates: mc.replicates, seed: mc.seed)
+            let r = try FisherFreemanHalton.monteCarloPValue(t, replicates: mc.replicates, seed: mc.seed, progress: progress)
             out.append(ResultRow(quantity: "fisher_freeman_halton_monte_carlo", estimate: r.pValue, se: r.standardError, pValue: r.pValue,
                                  method: "Fisher-Freeman-Halton Monte Carlo p = (1+hits)/(B+1), not exact; se = its binomial standard error; "
                                      + "B = \(r.replicates) replicates, seed \(r.seed)",

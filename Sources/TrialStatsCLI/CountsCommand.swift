@@ -92,7 +92,14 @@ struct CountsCommand: ParsableCommand {
             }
         }
         let mc = monteCarlo.map { (replicates: $0, seed: seed) }
-        let result = try Self.flags.checked { try TableReport.rows(t, ordered: ordered, scores: sc, level: lv, monteCarlo: mc, workLimit: workLimit) }
+        // A run estimated at over a second (3e8 units at about 3e-9 s each) shows its replicates on a terminal.
+        let showProgress = Output.sink.errorIsTerminal && monteCarlo.map { FisherFreemanHalton.monteCarloWork(t, replicates: $0) >= 300_000_000 } == true
+        let progress: ((Int, Int) -> Void)? = showProgress ? { done, of in
+            Output.sink.writeError(Array("\rMonte Carlo: \(done) of \(of) replicates\(done == of ? "\n" : "")".utf8))
+        } : nil
+        let result = try Self.flags.checked {
+            try TableReport.rows(t, ordered: ordered, scores: sc, level: lv, monteCarlo: mc, workLimit: workLimit, progress: progress)
+        }
         let title = "\(t.rowCount)x\(t.columnCount) table, N = \(t.total); rows: \(t.rowLabels.joined(separator: ", ")); columns: \(t.columnLabels.joined(separator: ", "))"
         try output.emit(result, title: title)
     }

@@ -126,4 +126,19 @@ struct FisherFreemanHaltonTests {
             #expect(error.location == .parameter("replicates") && error.message.contains("at most 10000"), "\(error)")
         }
     }
+
+    @Test func monteCarloProgressCountsUpAndLeavesThePValueAlone() throws {
+        // Total 100: with a call every 10^4 units of work, every 100 replicates, then one at the end.
+        let t = try ContingencyTable([[30, 20], [25, 25]])
+        let plain = try FisherFreemanHalton.monteCarloPValue(t, replicates: 1_050, seed: 11)
+        var calls: [Int] = []
+        let followed = try FisherFreemanHalton.monteCarloPValue(t, replicates: 1_050, seed: 11, progress: { done, of in
+            #expect(of == 1_050)
+            calls.append(done)
+        }, progressWork: 10_000)
+        #expect(followed == plain)
+        #expect(calls == Array(stride(from: 100, through: 1_000, by: 100)) + [1_050])
+        #expect(FisherFreemanHalton.monteCarloWork(t, replicates: 1_000) == 100_000)
+        #expect(FisherFreemanHalton.monteCarloWork(t, replicates: .max) == .max)
+    }
 }
