@@ -92,14 +92,19 @@ public struct ContingencyTable: Sendable, Equatable {
     }
 }
 
-/// Events out of a group size, validated (0 ≤ events ≤ n, n ≥ 1).
+/// Events out of a group size, validated (0 ≤ events ≤ n, 1 ≤ n ≤ 2^52).
 public struct BinomialCount: Sendable, Equatable {
     public let events: Int
     public let n: Int
+    /// Largest group size: the limit of `TSDistributions.Binomial`, whose tails the exact intervals use.
+    public static let maxN = 1 << 52
     /// `events` and `n` name the parameters an error reports (`.parameter("events")` by default).
     public init(events: Int, n: Int, eventsLocation: InputLocation = .parameter("events"),
                 nLocation: InputLocation = .parameter("n")) throws(InputError) {
         guard n >= 1 else { throw InputError(nLocation, "group size must be at least 1, found \(n)") }
+        guard n <= BinomialCount.maxN else {
+            throw InputError(nLocation, "group size at most 2^52 = \(BinomialCount.maxN), found \(n): the exact binomial tails are computed up to there")
+        }
         guard events >= 0 else { throw InputError(eventsLocation, "events must be non-negative, found \(events)") }
         guard events <= n else { throw InputError(eventsLocation, "events (\(events)) exceed the group size \(n)") }
         self.events = events

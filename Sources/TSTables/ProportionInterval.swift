@@ -99,27 +99,15 @@ func binomialLogLik(_ x: Int, _ n: Int, _ pi: Double) -> Double {
     return s
 }
 
-/// Binomial pmf values for k = 0...n at π (log-space, normalised by their own sum for stability).
-func binomialPMFs(_ n: Int, _ pi: Double) -> [Double] {
-    if pi <= 0 { return (0...n).map { $0 == 0 ? 1 : 0 } }
-    if pi >= 1 { return (0...n).map { $0 == n ? 1 : 0 } }
-    let lp = Double.log(pi), lq = Double.log(onePlus: -pi)
-    let lg = Double.logGamma(Double(n) + 1)
-    let logs = (0...n).map { k in lg - Double.logGamma(Double(k) + 1) - Double.logGamma(Double(n - k) + 1) + Double(k) * lp + Double(n - k) * lq }
-    let m = logs.max()!
-    let w = logs.map { Double.exp($0 - m) }
-    let s = w.reduce(0, +)
-    return w.map { $0 / s }
-}
-
-/// P(X > x) + P(X = x)/2.
+/// P(X > x) + P(X = x)/2 for X ~ Bin(n, π), from the incomplete-beta tail and Loader's pmf
+/// (`TSDistributions.Binomial`): constant work and memory in n.
 func binomialMidUpper(_ x: Int, _ n: Int, _ pi: Double) -> Double {
-    let f = binomialPMFs(n, pi)
-    return f[(x + 1)...].reduce(0, +) + f[x] / 2
+    let b = try! Binomial(n: n, p: pi)
+    return b.sf(x) + b.pmf(x) / 2
 }
 
 /// P(X < x) + P(X = x)/2.
 func binomialMidLower(_ x: Int, _ n: Int, _ pi: Double) -> Double {
-    let f = binomialPMFs(n, pi)
-    return f[..<x].reduce(0, +) + f[x] / 2
+    let b = try! Binomial(n: n, p: pi)
+    return b.cdf(x - 1) + b.pmf(x) / 2
 }

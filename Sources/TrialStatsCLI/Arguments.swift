@@ -17,6 +17,12 @@ final class ArgumentDiagnostics: @unchecked Sendable {
     static func refuse(_ text: String, _ reason: String) {
         current.record(reason, for: text)
     }
+
+    /// "ITEM: why", or just "why" when the reason already quotes the item (so a long item is shown once).
+    static func item(_ item: String, _ why: String) -> String {
+        let q = InputError.quoted(item)
+        return why.contains(q) ? why : "\(q): \(why)"
+    }
 }
 
 /// The list rule, one for every per-arm flag: commas separate the arms' values ("35,33", "-0.7,-1.4"), an empty
@@ -154,7 +160,7 @@ struct PrintedList: ExpressibleByArgument, Sendable {
                         spreads.append(nil)
                     }
                 } catch {
-                    ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(p)): \(error.message); " + ArmListRule.help); return nil
+                    ArgumentDiagnostics.refuse(argument, ArgumentDiagnostics.item(p, error.message) + "; " + ArmListRule.help); return nil
                 }
             }
             guard items.contains(where: { $0 != nil }) else {
@@ -196,7 +202,7 @@ struct CountList: ExpressibleByArgument, Sendable {
             for p in parts {
                 if p.isEmpty { items.append(nil); continue }
                 do { items.append(try PrintedNumber.parseCount(p, location: "n")) } catch {
-                    ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(p)): \(error.message); " + ArmListRule.help); return nil
+                    ArgumentDiagnostics.refuse(argument, ArgumentDiagnostics.item(p, error.message) + "; " + ArmListRule.help); return nil
                 }
             }
             guard items.contains(where: { $0 != nil }) else {
@@ -235,7 +241,7 @@ struct IntervalList: ExpressibleByArgument, Sendable {
                 }
                 items.append((Printed(lo), Printed(hi)))
             } catch {
-                ArgumentDiagnostics.refuse(argument, "\(InputError.quoted(t)): \(error.message); " + accepted); return nil
+                ArgumentDiagnostics.refuse(argument, ArgumentDiagnostics.item(t, error.message) + "; " + accepted); return nil
             }
         }
         guard items.contains(where: { $0 != nil }) else {
