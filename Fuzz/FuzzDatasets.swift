@@ -17,10 +17,11 @@ func require(_ ok: Bool, _ what: @autoclosure () -> String) {
 }
 
 func checkLocated(_ e: InputError, file: String = fileName) {
-    let parts = e.location.split(separator: ":", omittingEmptySubsequences: false)
-    let ok = e.location.hasPrefix(file + ":") && parts.count >= 3
-        && (Int(parts[parts.count - 2]) ?? 0) >= 1 && (Int(parts[parts.count - 1]) ?? 0) >= 1
-    require(ok, "error not at \(file):line:column: \(e.description)")
+    guard case .position(let f, let line, let column) = e.location else {
+        return require(false, "error not at a file position: \(e.description)")
+    }
+    require(f == file && line >= 1 && column >= 1,
+            "error not at \(file):line:column: \(e.description)")
 }
 
 func checkValue(_ v: PrintedValue) {
@@ -46,7 +47,7 @@ func checkRegimen(_ r: Regimen) {
 }
 
 func numbers(_ text: String) {
-    let loc = "fuzz:1:1"
+    let loc: InputLocation = .position(file: "fuzz", line: 1, column: 1)
     if let x = try? PrintedNumber.parse(text, location: loc) {
         require(x.isFinite, "PrintedNumber.parse gave \(x) for \(text)")
         let d = try? PrintedNumber.parseWithDecimals(text, location: loc)
@@ -81,7 +82,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case 5: for r in try ReferenceIntake.read(text: text, name: fileName) { checkRegimen(r.intake) }
         case 6, 7: numbers(text)
         case 8:
-            do throws(InputError) { checkRegimen(try RegimenParser.parse(text, location: "fuzz.csv:1:1")) }
+            do throws(InputError) { checkRegimen(try RegimenParser.parse(text, location: .position(file: fileName, line: 1, column: 1))) }
             catch { checkLocated(error) }
         default:
             // A whole study folder: files separated by U+001E, in the order study, arms, counts, comparisons, regimens.
@@ -89,7 +90,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             var files: [String: String] = [:]
             for (i, part) in parts.prefix(StudyDataset.fileNames.count).enumerated() { files[StudyDataset.fileNames[i]] = part }
             do throws(InputError) { _ = try StudyDataset.parse(id: "fuzz", files: files, prefix: "fuzz/") }
-            catch { require(error.location.hasPrefix("fuzz/"), "study error location \(error.location)") }
+            catch { require(error.location.description.hasPrefix("fuzz/"), "study error location \(error.location)") }
         }
     } catch {
         checkLocated(error)

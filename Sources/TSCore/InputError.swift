@@ -53,25 +53,28 @@ extension InputError {
     public static let quotedLimit = 100
 
     /// Text from the input as a message quotes it: in double quotes, on one line (line breaks, tabs and other
-    /// control characters shown as `\n`, `\t`, `\u{…}`), and cut after `quotedLimit` characters with the whole
+    /// control characters shown as `\n`, `\t`, `\u{…}`), and cut once what is shown reaches `quotedLimit`
+    /// characters (escapes counted as shown, so 100 NUL bytes do not become 600 characters), with the whole
     /// length named, so a message never echoes a 10 MB cell.
     public static func quoted(_ text: some StringProtocol) -> String {
-        var shown = "", count = 0
-        for ch in text {
-            count += 1
-            guard count <= quotedLimit else { continue }
-            for u in ch.unicodeScalars {
-                switch u {
-                case "\n": shown += "\\n"
-                case "\r": shown += "\\r"
-                case "\t": shown += "\\t"
-                case _ where u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value)
-                             || u.value == 0x2028 || u.value == 0x2029:
-                    shown += "\\u{\(String(u.value, radix: 16))}"
-                default: shown.unicodeScalars.append(u)
-                }
+        var shown = String.UnicodeScalarView(), width = 0, cut = false
+        scan: for u in text.unicodeScalars {
+            let piece: String
+            switch u {
+            case "\n": piece = "\\n"
+            case "\r": piece = "\\r"
+            case "\t": piece = "\\t"
+            case _ where u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value)
+                         || u.value == 0x2028 || u.value == 0x2029:
+                piece = "\\u{\(String(u.value, radix: 16))}"
+            default:
+                guard width < quotedLimit else { cut = true; break scan }
+                shown.append(u); width += 1
+                continue
             }
+            guard width + piece.unicodeScalars.count <= quotedLimit else { cut = true; break scan }
+            shown.append(contentsOf: piece.unicodeScalars); width += piece.unicodeScalars.count
         }
-        return count <= quotedLimit ? "\"\(shown)\"" : "\"\(shown)…\" (\(count) characters)"
+        return cut ? "\"\(String(shown))…\" (\(text.count) characters)" : "\"\(String(shown))\""
     }
 }

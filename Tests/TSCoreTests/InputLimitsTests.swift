@@ -52,6 +52,14 @@ import TSCore
         let long = String(repeating: "9", count: 10_000_000)
         let q = InputError.quoted(long)
         #expect(q.count < 200 && q.hasSuffix("…\" (10000000 characters)"))
+        // Escapes count as shown: 1000 NUL bytes show as 20 escapes (100 characters), not 100 escapes (500).
+        let nuls = InputError.quoted(String(repeating: "\u{0}", count: 1_000))
+        #expect(nuls == "\"" + String(repeating: "\\u{0}", count: 20) + "…\" (1000 characters)")
+        // One character of 10 000 combining marks is cut too.
+        let cluster = InputError.quoted("e" + String(repeating: "\u{301}", count: 10_000))
+        #expect(cluster.unicodeScalars.count < 150 && cluster.hasSuffix("…\" (1 characters)"))
+        // Exactly 100 shown characters are not cut.
+        #expect(InputError.quoted(String(repeating: "a", count: 100)) == "\"" + String(repeating: "a", count: 100) + "\"")
     }
 
     @Test func spacesInsideANumberAreThousandsSeparatorsOnly() throws {
